@@ -1,0 +1,268 @@
+/**
+ * The one database schema (Drizzle pg-core) for PGlite and PostgreSQL. Migrations in
+ * ./migrations are generated from it with `npm run db:generate` and committed.
+ * Money is NUMERIC(18,2); every business table carries mof_div_code and, where it applies,
+ * fiscal_year.
+ */
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+
+export const regions = pgTable(
+  'regions',
+  {
+    mofDivCode: text('mof_div_code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['PROVINCE', 'CITY', 'COUNTY'] }).notNull(),
+    parentCode: text('parent_code'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+export const fiscalYears = pgTable(
+  'fiscal_years',
+  {
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    status: text('status', { enum: ['OPEN', 'CLOSED'] })
+      .notNull()
+      .default('OPEN'),
+  },
+  (t) => [primaryKey({ columns: [t.mofDivCode, t.fiscalYear] })],
+);
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    deptCode: text('dept_code').notNull(),
+    name: text('name').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('departments_code_uq').on(t.mofDivCode, t.deptCode)],
+);
+
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    deptCode: text('dept_code').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    name: text('name').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('agencies_code_uq').on(t.mofDivCode, t.agencyCode),
+    index('agencies_dept_idx').on(t.mofDivCode, t.deptCode),
+  ],
+);
+
+export const sections = pgTable(
+  'finance_sections',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    sectionCode: text('section_code').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('sections_code_uq').on(t.mofDivCode, t.sectionCode)],
+);
+
+export const sectionDepartments = pgTable(
+  'section_departments',
+  {
+    mofDivCode: text('mof_div_code').notNull(),
+    sectionCode: text('section_code').notNull(),
+    deptCode: text('dept_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mofDivCode, t.sectionCode, t.deptCode] })],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    proCode: text('pro_code').notNull(),
+    proName: text('pro_name').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    deptCode: text('dept_code').notNull(),
+    budgetKind: text('budget_kind', {
+      enum: ['GENERAL_PUBLIC', 'GOV_FUND', 'SOE_CAPITAL', 'SOCIAL_INSURANCE'],
+    }).notNull(),
+    isInvestmentFund: boolean('is_investment_fund').notNull().default(false),
+    isDebt: boolean('is_debt').notNull().default(false),
+    isPpp: boolean('is_ppp').notNull().default(false),
+    isPurchasedService: boolean('is_purchased_service').notNull().default(false),
+    funcClass: text('func_class').notNull(),
+    amount: money('amount').notNull(),
+    amountCurrent: money('amount_current').notNull().default('0'),
+    amountCarryOver: money('amount_carry_over').notNull().default('0'),
+    amountTransfer: money('amount_transfer').notNull().default('0'),
+    amountOther: money('amount_other').notNull().default('0'),
+    isNew: boolean('is_new').notNull(),
+    startYear: text('start_year').notNull(),
+    endYear: text('end_year').notNull(),
+    parentProCode: text('parent_pro_code'),
+    subMofCode: text('sub_mof_code'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('projects_code_uq').on(t.mofDivCode, t.fiscalYear, t.proCode),
+    index('projects_agency_idx').on(t.mofDivCode, t.fiscalYear, t.agencyCode),
+    index('projects_dept_idx').on(t.mofDivCode, t.fiscalYear, t.deptCode),
+  ],
+);
+
+export const policies = pgTable(
+  'policies',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    version: integer('version').notNull(),
+    document: jsonb('document').notNull(),
+    reason: text('reason'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('policies_version_uq').on(t.mofDivCode, t.fiscalYear, t.version)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: id(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  mofDivCode: text('mof_div_code').notNull(),
+  deptCode: text('dept_code'),
+  agencyCode: text('agency_code'),
+  sectionCode: text('section_code'),
+  orgName: text('org_name'),
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  isDemo: boolean('is_demo').notNull().default(false),
+  status: text('status', { enum: ['ACTIVE', 'DISABLED'] })
+    .notNull()
+    .default('ACTIVE'),
+  lockedUntil: ts('locked_until'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  passwordChangedAt: ts('password_changed_at'),
+});
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull(),
+    grantedBy: uuid('granted_by'),
+    grantedAt: ts('granted_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id').notNull(),
+    at: ts('at').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('login_failures_user_idx').on(t.userId, t.at)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    mofDivCode: text('mof_div_code'),
+    fiscalYear: text('fiscal_year'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    userId: uuid('user_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    readAt: ts('read_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Append-only, hash-chained. The single row of audit_head serialises appends. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    actorRoles: text('actor_roles'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    mofDivCode: text('mof_div_code'),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    action: text('action').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+    algorithm: text('algorithm').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_actor_idx').on(t.actorName),
+    index('audit_at_idx').on(t.at),
+  ],
+);
+
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
