@@ -15,7 +15,7 @@ export const ZPolicy = z
       .tuple([ZPct.max(100), ZPct.max(100), ZPct.max(100)])
       .refine(([a, b, c]) => a > b && b > c, { message: 'grade_cuts must be strictly decreasing' }),
     budget_points: z.number().min(0).max(100),
-    level1_weights: z.record(z.enum(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST']), z.number().min(0).max(100)),
+    level1_weights: z.partialRecord(z.enum(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST']), z.number().min(0).max(100)),
     qual_bands: z.object({ ACHIEVED: ZBand, PARTIAL: ZBand, NOT_ACHIEVED: ZBand }),
     overshoot_ratio: ZRatio,
     lights: z.object({

@@ -1,0 +1,22 @@
+/** The composition root: builds every service once from the configuration and the database. */
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { makeAuditService } from './modules/audit/index.ts';
+import { makeAuthService, makeUsersService } from './modules/identity/index.ts';
+import { makeNotificationsService } from './modules/notifications/index.ts';
+import { makeOrgService } from './modules/org/index.ts';
+import { makePoliciesService } from './modules/policies/index.ts';
+import { makeProjectsService } from './modules/projects/index.ts';
+
+export function buildDeps(config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'>, database: Database) {
+  const audit = makeAuditService({ algorithm: config.auditAlgorithm, checkpointDir: config.checkpointDir });
+  const auth = makeAuthService({ database, audit, demo: config.demo });
+  const users = makeUsersService({ database, audit, auth });
+  const org = makeOrgService({ database, audit });
+  const projects = makeProjectsService({ database });
+  const policies = makePoliciesService({ database, audit });
+  const notifications = makeNotificationsService({ database });
+  return { database, audit, auth, users, org, projects, policies, notifications };
+}
+
+export type Deps = ReturnType<typeof buildDeps>;

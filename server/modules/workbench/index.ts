@@ -1,0 +1,2 @@
+/** The workbench: each user's home page data. */
+export { workbenchRoutes } from './workbench.routes.ts';
