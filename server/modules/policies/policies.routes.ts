@@ -10,7 +10,10 @@ export function policiesRoutes(deps: { policies: PoliciesService }): FastifyPlug
   return async (app) => {
     app.get(
       '/policies/:mof_div_code/:fiscal_year',
-      { config: { auth: 'policy:read' }, schema: { tags: ['policies'], params: ZParams, response: { 200: ZPolicyView } } },
+      {
+        config: { auth: 'policy:read' },
+        schema: { tags: ['policies'], params: ZParams, response: { 200: ZPolicyView } },
+      },
       (req) => deps.policies.view(actorOf(req), req.params.mof_div_code, req.params.fiscal_year),
     );
     app.put(

@@ -1,22 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { DEFAULT_POLICY, resolvePolicy, type TPolicy } from '../../../domain/policy/policy.ts';
 import type { Actor } from '../../context.ts';
-import type { Database, Executor } from '../../db/client.ts';
-import { policies, users } from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { scopeRegions } from '../identity/index.ts';
-
-async function latest(exec: Executor, mof: string, year: string, forUpdate = false) {
-  const q = exec
-    .select()
-    .from(policies)
-    .where(and(eq(policies.mofDivCode, mof), eq(policies.fiscalYear, year)))
-    .orderBy(desc(policies.version))
-    .limit(1);
-  const rows = forUpdate ? await q.for('update') : await q;
-  return rows[0];
-}
+import { findLatest as latest, findUserName, insertVersion } from './policies.repository.ts';
 
 /**
  * Policies per region and fiscal year: versioned documents of overrides over the defaults of
@@ -34,11 +22,7 @@ export function makePoliciesService(deps: { database: Database; audit: AuditServ
     const row = await latest(db, mof, year);
     const overrides = (row?.document ?? {}) as Record<string, unknown>;
     const resolved = resolvePolicy(overrides);
-    let updatedBy: string | null = null;
-    if (row?.createdBy) {
-      const [u] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, row.createdBy));
-      updatedBy = u?.name ?? null;
-    }
+    const updatedBy = row?.createdBy ? await findUserName(db, row.createdBy) : null;
     return {
       mof_div_code: mof,
       fiscal_year: year,
@@ -58,31 +42,37 @@ export function makePoliciesService(deps: { database: Database; audit: AuditServ
     return r.ok ? r.policy : DEFAULT_POLICY;
   }
 
-  async function save(actor: Actor, mof: string, year: string, input: { version: number; overrides: Record<string, unknown>; reason: string }) {
+  async function save(
+    actor: Actor,
+    mof: string,
+    year: string,
+    input: { version: number; overrides: Record<string, unknown>; reason: string },
+  ) {
     if (!canRead(actor, mof)) throw notFound();
     if (!actor.scope.regions.includes(mof)) throw new AppError('AUTH.FORBIDDEN');
     const r = resolvePolicy(input.overrides);
     if (!r.ok) {
       throw new AppError(
         'POLICY.INVALID',
-        r.issues.map((i) => ({ path: i.path ? `overrides.${i.path}` : 'overrides', code: 'POLICY.INVALID', message: i.message })),
+        r.issues.map((i) => ({
+          path: i.path ? `overrides.${i.path}` : 'overrides',
+          code: 'POLICY.INVALID',
+          message: i.message,
+        })),
       );
     }
     await db.transaction(async (tx) => {
       const current = await latest(tx, mof, year, true);
       const currentVersion = current?.version ?? 0;
       if (currentVersion !== input.version) throw new AppError('POLICY.STALE_VERSION');
-      const [row] = await tx
-        .insert(policies)
-        .values({
-          mofDivCode: mof,
-          fiscalYear: year,
-          version: currentVersion + 1,
-          document: input.overrides,
-          reason: input.reason,
-          createdBy: actor.userId,
-        })
-        .returning();
+      const row = await insertVersion(tx, {
+        mofDivCode: mof,
+        fiscalYear: year,
+        version: currentVersion + 1,
+        document: input.overrides,
+        reason: input.reason,
+        createdBy: actor.userId,
+      });
       await deps.audit.record(tx, {
         actor,
         entity: 'policy',
