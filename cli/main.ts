@@ -21,7 +21,9 @@ program
 
 program
   .command('serve')
-  .description('migrate the database, load the demo region on first start (demo mode) and serve the UI and API')
+  .description(
+    'migrate the database, load the demo region on first start (demo mode) and serve the UI and API',
+  )
   .action(async () => {
     const { serve } = await import('../server/main.ts');
     await serve(loadConfig());
@@ -44,31 +46,43 @@ program
 program
   .command('seed')
   .description('generate a region (deterministic) and load it into the database')
-  .addOption(new Option('--scale <scale>', 'size of the generated region').choices(['county', 'city', 'province']).default('county'))
+  .addOption(
+    new Option('--scale <scale>', 'size of the generated region')
+      .choices(['county', 'city', 'province'])
+      .default('county'),
+  )
   .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 1)
   .option('--years <list>', 'fiscal years, comma-separated', '2025,2026')
   .option('--demo', 'load the demo county with the demo accounts (demo mode only)')
-  .action(async (opts: { scale: 'county' | 'city' | 'province'; seed: number; years: string; demo?: boolean }) => {
-    const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
-    const bar = progressBar('seed');
-    try {
-      await migrateDatabase(database);
-      const { loadDemo, seedRegion } = await import('../server/bootstrap.ts');
-      if (opts.demo) {
-        if (!config.demo) throw new Error('demo accounts are refused outside demo mode (NODE_ENV=production or DEMO=0)');
-        await loadDemo(config, database, (d, t) => bar.update(d, t));
-      } else {
-        const years = opts.years.split(',').map((y) => y.trim());
-        await seedRegion(config, database, { scale: opts.scale, seed: opts.seed, fiscalYears: years }, (d, t) => bar.update(d, t));
+  .action(
+    async (opts: { scale: 'county' | 'city' | 'province'; seed: number; years: string; demo?: boolean }) => {
+      const config = loadConfig();
+      const database = await openConfiguredDatabase(config);
+      const bar = progressBar('seed');
+      try {
+        await migrateDatabase(database);
+        const { loadDemo, seedRegion } = await import('../server/bootstrap.ts');
+        if (opts.demo) {
+          if (!config.demo)
+            throw new Error('demo accounts are refused outside demo mode (NODE_ENV=production or DEMO=0)');
+          await loadDemo(config, database, (d, t) => bar.update(d, t));
+        } else {
+          const years = opts.years.split(',').map((y) => y.trim());
+          await seedRegion(
+            config,
+            database,
+            { scale: opts.scale, seed: opts.seed, fiscalYears: years },
+            (d, t) => bar.update(d, t),
+          );
+        }
+        bar.stop();
+        process.stderr.write('seeded\n');
+      } finally {
+        bar.stop();
+        await database.close();
       }
-      bar.stop();
-      process.stderr.write('seeded\n');
-    } finally {
-      bar.stop();
-      await database.close();
-    }
-  });
+    },
+  );
 
 const user = program.command('user').description('user accounts');
 user
@@ -119,7 +133,9 @@ user
           o.role,
           { mustChange: true, isDemo: false },
         );
-        process.stdout.write(`${JSON.stringify({ id: created.id, username: created.username, roles: created.roles })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ id: created.id, username: created.username, roles: created.roles })}\n`,
+        );
       } catch (e) {
         const { AppError } = await import('../server/errors.ts');
         if (e instanceof AppError) {
@@ -135,7 +151,9 @@ user
 const audit = program.command('audit').description('the tamper-evident audit log');
 audit
   .command('verify')
-  .description('check the hash chain and the latest checkpoint; exit 0 intact, 1 broken (naming the entry), 2 cannot run')
+  .description(
+    'check the hash chain and the latest checkpoint; exit 0 intact, 1 broken (naming the entry), 2 cannot run',
+  )
   .action(async () => {
     let database;
     try {

@@ -263,7 +263,13 @@ export const ZNotificationList = z.object({ items: z.array(ZNotification), unrea
 // ---- workbench ----
 export const ZWorkbench = z.object({
   todos: z.array(
-    z.object({ id: z.string(), title: z.string(), link: z.string(), deadline: z.string().nullable(), overdue: z.boolean() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      link: z.string(),
+      deadline: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
   ),
   recent: z.array(z.object({ entity: z.string(), entity_id: z.string(), title: z.string(), at: z.string() })),
   figures: z.object({

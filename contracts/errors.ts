@@ -31,7 +31,7 @@ export const ERRORS = {
     zh: '三员角色互斥，且不得兼任业务角色',
     en: 'The three administrator roles are mutually exclusive and hold no business role',
   },
-  'RATE_LIMITED': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
   CONFLICT: { status: 409, zh: '数据冲突（编码已存在）', en: 'Conflict: the record already exists' },
   'POLICY.STALE_VERSION': {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_ROLES, findRoleConflict, isBusinessRole, permissionsOf, ROLE_PERMISSIONS, ROLES } from './permissions.ts';
+import {
+  ADMIN_ROLES,
+  findRoleConflict,
+  isBusinessRole,
+  permissionsOf,
+  ROLE_PERMISSIONS,
+  ROLES,
+} from './permissions.ts';
 
 describe('roles and permissions', () => {
   it('keeps the three administrators apart from each other and from business roles', () => {
@@ -19,6 +26,8 @@ describe('roles and permissions', () => {
   });
 
   it('keeps supervisors read-only', () => {
-    expect(permissionsOf(['SUPERVISOR']).filter((p) => /write|manage|grant|approve|prepare|issue/.test(p))).toEqual([]);
+    expect(
+      permissionsOf(['SUPERVISOR']).filter((p) => /write|manage|grant|approve|prepare|issue/.test(p)),
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,20 @@ beforeAll(async () => {
   database = await openTestDatabase();
   fx = await buildFixture(database);
   app = await buildApp(fx.deps);
-  for (const u of ['admin', 'security', 'auditor', 'finance', 'section', 'dept', 'leader', 'unit', 'unit2', 'supervisor', 'cityfinance', 'expert']) {
+  for (const u of [
+    'admin',
+    'security',
+    'auditor',
+    'finance',
+    'section',
+    'dept',
+    'leader',
+    'unit',
+    'unit2',
+    'supervisor',
+    'cityfinance',
+    'expert',
+  ]) {
     sessions[u] = await login(app, u);
   }
 });
@@ -39,14 +52,22 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
   });
 
   it('sets an HttpOnly SameSite=Lax session cookie and a readable csrf_token cookie at login', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'unit', password: 'Fixture#2026' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'unit', password: 'Fixture#2026' },
+    });
     expect(res.statusCode).toBe(200);
     const session = res.cookies.find((c) => c.name === 'pb_session');
     const csrf = res.cookies.find((c) => c.name === 'csrf_token');
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe('Lax');
     expect(csrf?.httpOnly).toBeFalsy();
-    expect(res.json()).toMatchObject({ username: 'unit', roles: ['PREPARER'], permissions: expect.arrayContaining(['project:read']) });
+    expect(res.json()).toMatchObject({
+      username: 'unit',
+      roles: ['PREPARER'],
+      permissions: expect.arrayContaining(['project:read']),
+    });
   });
 
   it('answers /me with the user, roles, organisation and permissions, and 401 without a session', async () => {
@@ -63,7 +84,11 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
 
   it('refuses a wrong password with 401 AUTH.INVALID_CREDENTIALS and an unknown user the same way', async () => {
     for (const username of ['leader', 'nobody']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Wrong#2026' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'Wrong#2026' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
     }
@@ -94,7 +119,11 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
   it('refuses state-changing requests without the CSRF header (401 first without a session)', async () => {
     const anon = await app.inject({ method: 'POST', url: '/api/v1/auth/logout' });
     expect(anon.statusCode).toBe(401);
-    const noHeader = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s('unit').cookie } });
+    const noHeader = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s('unit').cookie },
+    });
     expect(noHeader.statusCode).toBe(403);
     expect(noHeader.json()).toMatchObject({ code: 'AUTH.CSRF' });
     const wrong = await app.inject({
@@ -113,7 +142,9 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
 
   it('filters the project list by scope: unit, department, section, region and the city above', async () => {
     const codes = async (who: string, query = '') =>
-      ((await as(app, s(who))('GET', `/api/v1/projects${query}`)).json() as { items: { pro_code: string }[] }).items.map((p) => p.pro_code);
+      (await as(app, s(who))('GET', `/api/v1/projects${query}`))
+        .json<{ items: { pro_code: string }[] }>()
+        .items.map((p) => p.pro_code);
     expect(await codes('unit')).toEqual(['990101260001', '990101260002']);
     expect(await codes('leader')).toEqual(['990101260001', '990101260002']);
     expect(await codes('unit2')).toEqual(['990101260004']);
@@ -133,7 +164,11 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     const q = (await get('GET', `/api/v1/projects?q=${encodeURIComponent('教师')}`)).json();
     expect(q.items.map((p: { pro_code: string }) => p.pro_code)).toEqual(['990101260001', '990101260003']);
     const byAmount = (await get('GET', '/api/v1/projects?sort=-amount&amount_min=100000')).json();
-    expect(byAmount.items.map((p: { amount: string }) => p.amount)).toEqual(['3200000.00', '1000000.00', '250000.50']);
+    expect(byAmount.items.map((p: { amount: string }) => p.amount)).toEqual([
+      '3200000.00',
+      '1000000.00',
+      '250000.50',
+    ]);
     const dept = (await get('GET', '/api/v1/projects?dept_code=102')).json();
     expect(dept.total).toBe(1);
     const tooBig = await get('GET', '/api/v1/projects?page_size=201');
@@ -145,10 +180,19 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     const id = fx.projectIds['990101260001'] ?? '';
     const ok = await as(app, s('unit'))('GET', `/api/v1/projects/${id}`);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ pro_code: '990101260001', amount: '1000000.00', agency_name: '县第一中学', dept_name: '县教育局' });
+    expect(ok.json()).toMatchObject({
+      pro_code: '990101260001',
+      amount: '1000000.00',
+      agency_name: '县第一中学',
+      dept_name: '县教育局',
+    });
     expect((await as(app, s('unit2'))('GET', `/api/v1/projects/${id}`)).statusCode).toBe(404);
-    expect((await as(app, s('unit'))('GET', '/api/v1/projects/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    expect((await as(app, s('unit'))('GET', '/api/v1/projects/not-an-id')).json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (await as(app, s('unit'))('GET', '/api/v1/projects/00000000-0000-4000-8000-000000000000')).statusCode,
+    ).toBe(404);
+    expect((await as(app, s('unit'))('GET', '/api/v1/projects/not-an-id')).json()).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('keeps the three administrators out of business data and apart from each other', async () => {
@@ -162,12 +206,24 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     expect((await as(app, s('finance'))('GET', '/api/v1/audit')).statusCode).toBe(403);
     expect((await as(app, s('auditor'))('GET', '/api/v1/audit')).statusCode).toBe(200);
     expect((await as(app, s('auditor'))('GET', '/api/v1/users')).statusCode).toBe(403);
-    expect((await as(app, s('admin'))('PUT', `/api/v1/users/${fx.users.unit?.id}/roles`, { version: 1, roles: [] })).statusCode).toBe(403);
+    expect(
+      (
+        await as(app, s('admin'))('PUT', `/api/v1/users/${fx.users.unit?.id}/roles`, {
+          version: 1,
+          roles: [],
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('lets the system administrator create a user who must change the password first', async () => {
     const post = as(app, s('admin'));
-    const weak = await post('POST', '/api/v1/users', { username: 'newbie', display_name: '新用户', password: 'short', mof_div_code: '990101' });
+    const weak = await post('POST', '/api/v1/users', {
+      username: 'newbie',
+      display_name: '新用户',
+      password: 'short',
+      mof_div_code: '990101',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json()).toMatchObject({ code: 'AUTH.PASSWORD_WEAK' });
     const created = await post('POST', '/api/v1/users', {
@@ -180,7 +236,12 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ must_change_password: true, roles: [] });
-    const dup = await post('POST', '/api/v1/users', { username: 'newbie', display_name: 'x', password: 'Start#2026a', mof_div_code: '990101' });
+    const dup = await post('POST', '/api/v1/users', {
+      username: 'newbie',
+      display_name: 'x',
+      password: 'Start#2026a',
+      mof_div_code: '990101',
+    });
     expect(dup.statusCode).toBe(409);
 
     const grant = await as(app, s('security'))('PUT', `/api/v1/users/${created.json().id}/roles`, {
@@ -194,16 +255,25 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json()).toMatchObject({ code: 'AUTH.ROLE_CONFLICT' });
-    const stale = await as(app, s('security'))('PUT', `/api/v1/users/${created.json().id}/roles`, { version: 1, roles: [] });
+    const stale = await as(app, s('security'))('PUT', `/api/v1/users/${created.json().id}/roles`, {
+      version: 1,
+      roles: [],
+    });
     expect(stale.json()).toMatchObject({ code: 'USER.STALE_VERSION' });
 
     const newbie = await login(app, 'newbie', 'Start#2026a');
     const blocked = await as(app, newbie)('GET', '/api/v1/projects');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json()).toMatchObject({ code: 'AUTH.PASSWORD_CHANGE_REQUIRED' });
-    const same = await as(app, newbie)('POST', '/api/v1/auth/password', { old_password: 'Start#2026a', new_password: 'newbie#2026A' });
+    const same = await as(app, newbie)('POST', '/api/v1/auth/password', {
+      old_password: 'Start#2026a',
+      new_password: 'newbie#2026A',
+    });
     expect(same.json()).toMatchObject({ code: 'AUTH.PASSWORD_WEAK' });
-    const changed = await as(app, newbie)('POST', '/api/v1/auth/password', { old_password: 'Start#2026a', new_password: 'Better#2026b' });
+    const changed = await as(app, newbie)('POST', '/api/v1/auth/password', {
+      old_password: 'Start#2026a',
+      new_password: 'Better#2026b',
+    });
     expect(changed.statusCode).toBe(204);
     const list = await as(app, newbie)('GET', '/api/v1/projects');
     expect(list.statusCode).toBe(200);
@@ -214,19 +284,41 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     const url = '/api/v1/policies/990101/2026';
     const view = (await as(app, s('unit'))('GET', url)).json();
     expect(view).toMatchObject({ version: 0, effective: { grade_cuts: [90, 80, 60], budget_points: 10 } });
-    expect((await as(app, s('supervisor'))('PUT', url, { version: 0, overrides: {}, reason: 'x' })).statusCode).toBe(403);
+    expect(
+      (await as(app, s('supervisor'))('PUT', url, { version: 0, overrides: {}, reason: 'x' })).statusCode,
+    ).toBe(403);
     expect((await as(app, s('unit2'))('GET', '/api/v1/policies/990102/2026')).statusCode).toBe(404);
-    const bad = await as(app, s('finance'))('PUT', url, { version: 0, overrides: { grade_cuts: [60, 80, 90] }, reason: '调整' });
+    const bad = await as(app, s('finance'))('PUT', url, {
+      version: 0,
+      overrides: { grade_cuts: [60, 80, 90] },
+      reason: '调整',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'POLICY.INVALID', details: [expect.objectContaining({ path: 'overrides.grade_cuts' })] });
-    const saved = await as(app, s('finance'))('PUT', url, { version: 0, overrides: { grade_cuts: [80, 70, 60] }, reason: '省定标准' });
+    expect(bad.json()).toMatchObject({
+      code: 'POLICY.INVALID',
+      details: [expect.objectContaining({ path: 'overrides.grade_cuts' })],
+    });
+    const saved = await as(app, s('finance'))('PUT', url, {
+      version: 0,
+      overrides: { grade_cuts: [80, 70, 60] },
+      reason: '省定标准',
+    });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ version: 1, effective: { grade_cuts: [80, 70, 60] }, updated_by: 'finance' });
+    expect(saved.json()).toMatchObject({
+      version: 1,
+      effective: { grade_cuts: [80, 70, 60] },
+      updated_by: 'finance',
+    });
     const stale = await as(app, s('finance'))('PUT', url, { version: 0, overrides: {}, reason: 'again' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'POLICY.STALE_VERSION' });
     const audit = (await as(app, s('auditor'))('GET', '/api/v1/audit?entity=policy')).json();
-    expect(audit.items[0]).toMatchObject({ action: 'UPDATE', actor_name: 'finance', reason: '省定标准', after: { grade_cuts: [80, 70, 60] } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'UPDATE',
+      actor_name: 'finance',
+      reason: '省定标准',
+      after: { grade_cuts: [80, 70, 60] },
+    });
   });
 
   it('gives each user the organisation of its scope only', async () => {
@@ -236,14 +328,31 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     expect(adminTree.agencies).toHaveLength(3);
     expect(adminTree.sections[0]).toMatchObject({ section_code: 'S1', dept_codes: ['101'] });
     expect((await as(app, s('unit'))('GET', '/api/v1/org/tree?mof_div_code=990102')).statusCode).toBe(404);
-    const created = await as(app, s('admin'))('POST', '/api/v1/org/departments', { mof_div_code: '990101', dept_code: '103', name: '县农业农村局' });
+    const created = await as(app, s('admin'))('POST', '/api/v1/org/departments', {
+      mof_div_code: '990101',
+      dept_code: '103',
+      name: '县农业农村局',
+    });
     expect(created.statusCode).toBe(201);
-    expect((await as(app, s('finance'))('POST', '/api/v1/org/departments', { mof_div_code: '990101', dept_code: '104', name: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await as(app, s('finance'))('POST', '/api/v1/org/departments', {
+          mof_div_code: '990101',
+          dept_code: '104',
+          name: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('serves the workbench figures of the scope', async () => {
     const wb = (await as(app, s('dept'))('GET', '/api/v1/workbench')).json();
-    expect(wb.figures).toMatchObject({ project_count: 3, total_amount: '1330000.50', department_count: 1, agency_count: 2 });
+    expect(wb.figures).toMatchObject({
+      project_count: 3,
+      total_amount: '1330000.50',
+      department_count: 1,
+      agency_count: 2,
+    });
   });
 
   it('exports the visible project list as an Excel workbook', async () => {

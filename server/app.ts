@@ -86,7 +86,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
           return { status: 'ok' as const, database: deps.database.kind };
         },
       );
-      await api.register(authRoutes({ auth: deps.auth, org: deps.org, database: deps.database, loginRatePerMinute: limits.login }));
+      await api.register(
+        authRoutes({
+          auth: deps.auth,
+          org: deps.org,
+          database: deps.database,
+          loginRatePerMinute: limits.login,
+        }),
+      );
       await api.register(usersRoutes({ users: deps.users }));
       await api.register(orgRoutes({ org: deps.org }));
       await api.register(projectsRoutes({ projects: deps.projects }));
@@ -103,7 +110,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // The single-page app answers every non-API path with its index.
     app.get('/*', { config: { auth: 'public' } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found' });
+      if (req.url.startsWith('/api/'))
+        return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found' });
       return reply.sendFile('index.html');
     });
   }

@@ -8,7 +8,10 @@ import { makeOrgService } from './modules/org/index.ts';
 import { makePoliciesService } from './modules/policies/index.ts';
 import { makeProjectsService } from './modules/projects/index.ts';
 
-export function buildDeps(config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'>, database: Database) {
+export function buildDeps(
+  config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'>,
+  database: Database,
+) {
   const audit = makeAuditService({ algorithm: config.auditAlgorithm, checkpointDir: config.checkpointDir });
   const auth = makeAuthService({ database, audit, demo: config.demo });
   const users = makeUsersService({ database, audit, auth });

@@ -6,7 +6,15 @@
 import type { Role } from '../contracts/permissions.ts';
 import { systemActor } from '../server/context.ts';
 import type { Database } from '../server/db/client.ts';
-import { agencies, departments, fiscalYears, projects, regions, sectionDepartments, sections } from '../server/db/schema.ts';
+import {
+  agencies,
+  departments,
+  fiscalYears,
+  projects,
+  regions,
+  sectionDepartments,
+  sections,
+} from '../server/db/schema.ts';
 import { buildDeps, type Deps } from '../server/deps.ts';
 
 export const PASSWORD = 'Fixture#2026';
@@ -18,7 +26,14 @@ export interface Fixture {
   projectIds: Record<string, string>;
 }
 
-const ACCOUNTS: { username: string; roles: Role[]; dept?: string; unit?: string; section?: string; region?: string }[] = [
+const ACCOUNTS: {
+  username: string;
+  roles: Role[];
+  dept?: string;
+  unit?: string;
+  section?: string;
+  region?: string;
+}[] = [
   { username: 'admin', roles: ['SYS_ADMIN'] },
   { username: 'security', roles: ['SEC_ADMIN'] },
   { username: 'auditor', roles: ['AUDIT_ADMIN'] },
@@ -33,9 +48,16 @@ const ACCOUNTS: { username: string; roles: Role[]; dept?: string; unit?: string;
   { username: 'cityfinance', roles: ['PERF_OFFICE'], region: '990100' },
 ];
 
-export async function buildFixture(database: Database, opts: { checkpointDir?: string } = {}): Promise<Fixture> {
+export async function buildFixture(
+  database: Database,
+  opts: { checkpointDir?: string } = {},
+): Promise<Fixture> {
   const deps = buildDeps(
-    { auditAlgorithm: 'SHA-256', checkpointDir: opts.checkpointDir ?? '/nonexistent-checkpoints', demo: false },
+    {
+      auditAlgorithm: 'SHA-256',
+      checkpointDir: opts.checkpointDir ?? '/nonexistent-checkpoints',
+      demo: false,
+    },
     database,
   );
   const db = database.db;
@@ -45,9 +67,11 @@ export async function buildFixture(database: Database, opts: { checkpointDir?: s
     { mofDivCode: COUNTY, name: '测试县', level: 'COUNTY', parentCode: '990100' },
     { mofDivCode: '990102', name: '邻县', level: 'COUNTY', parentCode: '990100' },
   ]);
-  await db.insert(fiscalYears).values(
-    [COUNTY, '990102'].flatMap((m) => ['2025', '2026'].map((y) => ({ mofDivCode: m, fiscalYear: y }))),
-  );
+  await db
+    .insert(fiscalYears)
+    .values(
+      [COUNTY, '990102'].flatMap((m) => ['2025', '2026'].map((y) => ({ mofDivCode: m, fiscalYear: y }))),
+    );
   await db.insert(departments).values([
     { mofDivCode: COUNTY, deptCode: '101', name: '县教育局' },
     { mofDivCode: COUNTY, deptCode: '102', name: '县卫生健康委员会' },

@@ -12,7 +12,11 @@ function cookieValue(res: LightMyRequestResponse, name: string): string | undefi
 
 /** Log in through the API and return the cookies and CSRF token to send back. */
 export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const session = cookieValue(res, 'pb_session');
   const csrf = cookieValue(res, 'csrf_token');

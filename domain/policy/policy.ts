@@ -15,7 +15,10 @@ export const ZPolicy = z
       .tuple([ZPct.max(100), ZPct.max(100), ZPct.max(100)])
       .refine(([a, b, c]) => a > b && b > c, { message: 'grade_cuts must be strictly decreasing' }),
     budget_points: z.number().min(0).max(100),
-    level1_weights: z.partialRecord(z.enum(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST']), z.number().min(0).max(100)),
+    level1_weights: z.partialRecord(
+      z.enum(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST']),
+      z.number().min(0).max(100),
+    ),
     qual_bands: z.object({ ACHIEVED: ZBand, PARTIAL: ZBand, NOT_ACHIEVED: ZBand }),
     overshoot_ratio: ZRatio,
     lights: z.object({
@@ -66,8 +69,7 @@ export const DEFAULT_POLICY: TPolicy = {
 export const ZPolicyOverrides = z.record(z.string(), z.unknown());
 
 export type PolicyResult =
-  | { ok: true; policy: TPolicy }
-  | { ok: false; issues: { path: string; message: string }[] };
+  { ok: true; policy: TPolicy } | { ok: false; issues: { path: string; message: string }[] };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -22,8 +22,12 @@ describe('password rules', () => {
   });
 
   it('follows a configured policy', () => {
-    expect(checkPassword('abcdefghij', 'x', { ...DEFAULT_SECURITY_POLICY, password_min_classes: 1 })).toEqual([]);
-    expect(checkPassword('Ab#1Ab#1', 'x', { ...DEFAULT_SECURITY_POLICY, password_min_length: 12 })).toEqual(['TOO_SHORT']);
+    expect(checkPassword('abcdefghij', 'x', { ...DEFAULT_SECURITY_POLICY, password_min_classes: 1 })).toEqual(
+      [],
+    );
+    expect(checkPassword('Ab#1Ab#1', 'x', { ...DEFAULT_SECURITY_POLICY, password_min_length: 12 })).toEqual([
+      'TOO_SHORT',
+    ]);
   });
 });
 

@@ -22,7 +22,10 @@ import { sql } from 'drizzle-orm';
 
 const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 
 export const regions = pgTable(
   'regions',

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Permission } from '../../contracts/permissions.ts';
 import { hasPermission } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { AuthService } from '../modules/identity/index.ts';
@@ -22,7 +21,12 @@ export function clearSessionCookies(reply: FastifyReply) {
 
 export function requestInfo(request: FastifyRequest) {
   const ua = request.headers['user-agent'];
-  return { ip: request.ip, requestId: String(request.id), userAgent: typeof ua === 'string' ? ua : null, lang: langOf(request) };
+  return {
+    ip: request.ip,
+    requestId: String(request.id),
+    userAgent: typeof ua === 'string' ? ua : null,
+    lang: langOf(request),
+  };
 }
 
 /**
@@ -51,7 +55,7 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
     if (session.mustChangePassword && rule !== 'password-change') {
       throw new AppError('AUTH.PASSWORD_CHANGE_REQUIRED');
     }
-    if (rule !== 'session' && rule !== 'password-change' && !hasPermission(session.actor, rule as Permission)) {
+    if (rule !== 'session' && rule !== 'password-change' && !hasPermission(session.actor, rule)) {
       throw new AppError('AUTH.FORBIDDEN');
     }
   });

@@ -12,7 +12,13 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   'FIELD.INVALID': { zh: '取值不正确', en: 'Not a valid value' },
 };
 
-function fieldIssue(keyword: string, instancePath: string, message: string, params: Record<string, unknown>, lang: Lang): FieldIssue {
+function fieldIssue(
+  keyword: string,
+  instancePath: string,
+  message: string,
+  params: Record<string, unknown>,
+  lang: Lang,
+): FieldIssue {
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
   let code = 'FIELD.INVALID';
   if (keyword === 'invalid_type') code = params.input === undefined ? 'FIELD.REQUIRED' : 'FIELD.TYPE';
@@ -37,12 +43,16 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     if (err instanceof AppError) {
       const details = Array.isArray(err.details)
-        ? (err.details as FieldIssue[]).map((d) => ({ ...d, message: d.message || errorMessage(err.code, lang) }))
+        ? (err.details as FieldIssue[]).map((d) => ({
+            ...d,
+            message: d.message || errorMessage(err.code, lang),
+          }))
         : err.details;
       return send(err.code, err.status, details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = 'validationContext' in err && typeof err.validationContext === 'string' ? err.validationContext : '';
+      const where =
+        'validationContext' in err && typeof err.validationContext === 'string' ? err.validationContext : '';
       const details = err.validation.map((v) => {
         const i = fieldIssue(v.keyword, v.instancePath, v.message ?? '', v.params, lang);
         return where === 'body' || where === '' ? i : { ...i, path: i.path ? `${where}.${i.path}` : where };
@@ -51,14 +61,21 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     const fe = err as FastifyError;
     if (fe.statusCode === 429) return send('RATE_LIMITED', 429);
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && fe.code?.startsWith('FST_'))) {
+    if (
+      fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      (fe.statusCode === 400 && fe.code?.startsWith('FST_'))
+    ) {
       return send('REQUEST.INVALID', 400, [{ path: '', code: 'FIELD.TYPE', message: fe.message }]);
     }
-    if (fe.statusCode === 413) return send('REQUEST.INVALID', 400, [{ path: '', code: 'REQUEST.TOO_LARGE', message: fe.message }]);
+    if (fe.statusCode === 413)
+      return send('REQUEST.INVALID', 400, [{ path: '', code: 'REQUEST.TOO_LARGE', message: fe.message }]);
     if (pgErrorCode(err) === '23505') return send('CONFLICT', 409);
     const requestId = String(request.id ?? crypto.randomUUID());
     request.log.error({ err, requestId }, 'unexpected error');
-    return reply.code(500).send({ code: 'INTERNAL', message: errorMessage('INTERNAL', lang), request_id: requestId });
+    return reply
+      .code(500)
+      .send({ code: 'INTERNAL', message: errorMessage('INTERNAL', lang), request_id: requestId });
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {

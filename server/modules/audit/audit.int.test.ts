@@ -20,7 +20,11 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function writeEvents(audit: ReturnType<typeof makeAuditService>, n: number, target: Database = database) {
+async function writeEvents(
+  audit: ReturnType<typeof makeAuditService>,
+  n: number,
+  target: Database = database,
+) {
   for (let i = 0; i < n; i++) {
     await target.db.transaction((tx) =>
       audit.record(tx, {

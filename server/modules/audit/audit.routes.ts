@@ -8,7 +8,10 @@ export function auditRoutes(deps: { database: Database; audit: AuditService }): 
   return async (app) => {
     app.get(
       '/audit',
-      { config: { auth: 'audit:read' }, schema: { tags: ['audit'], querystring: ZAuditQuery, response: { 200: ZAuditList } } },
+      {
+        config: { auth: 'audit:read' },
+        schema: { tags: ['audit'], querystring: ZAuditQuery, response: { 200: ZAuditList } },
+      },
       async (req) => {
         const q = req.query;
         const { items, total } = await deps.audit.findPage(
@@ -50,7 +53,13 @@ export function auditRoutes(deps: { database: Database; audit: AuditService }): 
       { config: { auth: 'audit:read' }, schema: { tags: ['audit'], response: { 200: ZAuditVerify } } },
       async () => {
         const r = await deps.audit.verify(deps.database.db);
-        return { ok: r.ok, count: r.count, head_hash: r.head_hash, first_broken_seq: r.first_broken_seq, reason: r.reason };
+        return {
+          ok: r.ok,
+          count: r.count,
+          head_hash: r.head_hash,
+          first_broken_seq: r.first_broken_seq,
+          reason: r.reason,
+        };
       },
     );
   };

@@ -43,7 +43,11 @@ function plain(v: unknown): unknown {
  * The audit log: one `record` used by every service inside its own transaction, a streaming
  * chain verification and checkpoints written outside the database.
  */
-export function makeAuditService(deps: { algorithm: HashAlgorithm; checkpointDir: string; clock?: () => Date }) {
+export function makeAuditService(deps: {
+  algorithm: HashAlgorithm;
+  checkpointDir: string;
+  clock?: () => Date;
+}) {
   const clock = deps.clock ?? (() => new Date());
 
   async function record(tx: Executor, e: AuditEvent): Promise<number> {
@@ -106,12 +110,19 @@ export function makeAuditService(deps: { algorithm: HashAlgorithm; checkpointDir
    * to the previous hash, each hash recomputed. Then compare with the latest checkpoint so that
    * removing the newest entries is caught too.
    */
-  async function verify(exec: Executor, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
+  async function verify(
+    exec: Executor,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<VerifyResult> {
     const { count } = await repo.countAndHead(exec);
     let prev = GENESIS_HASH;
     let expected = 1;
     let done = 0;
-    const fail = (seq: number, reason: string, checkpoint: VerifyResult['checkpoint'] = null): VerifyResult => ({
+    const fail = (
+      seq: number,
+      reason: string,
+      checkpoint: VerifyResult['checkpoint'] = null,
+    ): VerifyResult => ({
       ok: false,
       count,
       head_hash: null,
@@ -154,7 +165,11 @@ export function makeAuditService(deps: { algorithm: HashAlgorithm; checkpointDir
     const cpInfo = last ? { count: last.cp.count, head_hash: last.cp.head_hash, file: last.file } : null;
     if (last) {
       if (done < last.cp.count) {
-        return fail(done + 1, `entries after ${done} were removed (checkpoint holds ${last.cp.count})`, cpInfo);
+        return fail(
+          done + 1,
+          `entries after ${done} were removed (checkpoint holds ${last.cp.count})`,
+          cpInfo,
+        );
       }
       const atCp = await repo.findBySeq(exec, last.cp.seq);
       if (!atCp || atCp.hash !== last.cp.head_hash) {
@@ -184,7 +199,10 @@ export function makeAuditService(deps: { algorithm: HashAlgorithm; checkpointDir
       at: at.toISOString(),
     };
     fs.mkdirSync(deps.checkpointDir, { recursive: true });
-    const file = path.join(deps.checkpointDir, `checkpoint-${at.toISOString().replace(/[:.]/g, '-')}-${maxSeq}.json`);
+    const file = path.join(
+      deps.checkpointDir,
+      `checkpoint-${at.toISOString().replace(/[:.]/g, '-')}-${maxSeq}.json`,
+    );
     fs.writeFileSync(file, JSON.stringify(cp, null, 2) + '\n', { flag: 'wx' });
     return { file, checkpoint: cp };
   }

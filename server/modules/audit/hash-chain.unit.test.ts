@@ -27,7 +27,9 @@ describe('hash chain', () => {
   it('gives the same hash whatever the key order, and a different one for any change', () => {
     const h = chainHash('SHA-256', GENESIS_HASH, fields);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(chainHash('SHA-256', GENESIS_HASH, { ...fields, after: { a: { c: '中', d: [2, 1] }, b: 1 } })).toBe(h);
+    expect(
+      chainHash('SHA-256', GENESIS_HASH, { ...fields, after: { a: { c: '中', d: [2, 1] }, b: 1 } }),
+    ).toBe(h);
     expect(chainHash('SHA-256', GENESIS_HASH, { ...fields, reason: '' })).not.toBe(h);
     expect(chainHash('SHA-256', h, fields)).not.toBe(h);
     expect(chainHash('SM3', GENESIS_HASH, fields)).not.toBe(h);

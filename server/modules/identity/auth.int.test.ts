@@ -53,18 +53,27 @@ describe(`sessions (${testDatabaseKind()})`, () => {
   it('unlocks an account 30 minutes after the lock', async () => {
     const auth = service();
     now = new Date('2026-06-03T08:00:00Z');
-    for (let i = 0; i < 5; i++) await expect(auth.login('leader', 'Wrong#2026', info)).rejects.toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
+    for (let i = 0; i < 5; i++)
+      await expect(auth.login('leader', 'Wrong#2026', info)).rejects.toMatchObject({
+        code: 'AUTH.INVALID_CREDENTIALS',
+      });
     await expect(auth.login('leader', PASSWORD, info)).rejects.toMatchObject({ code: 'AUTH.LOCKED' });
     now = minutes(29);
     await expect(auth.login('leader', PASSWORD, info)).rejects.toMatchObject({ code: 'AUTH.LOCKED' });
     now = minutes(2);
-    await expect(auth.login('leader', PASSWORD, info)).resolves.toMatchObject({ actor: { username: 'leader' } });
+    await expect(auth.login('leader', PASSWORD, info)).resolves.toMatchObject({
+      actor: { username: 'leader' },
+    });
   });
 
   it('refuses the demo password outside demo mode', async () => {
-    await expect(service(false).assertAcceptablePassword(DEMO_PASSWORD, 'x', 'password', 'en-US')).rejects.toMatchObject({
+    await expect(
+      service(false).assertAcceptablePassword(DEMO_PASSWORD, 'x', 'password', 'en-US'),
+    ).rejects.toMatchObject({
       code: 'AUTH.DEMO_PASSWORD',
     });
-    await expect(service(true).assertAcceptablePassword(DEMO_PASSWORD, 'x', 'password', 'en-US')).resolves.toBeUndefined();
+    await expect(
+      service(true).assertAcceptablePassword(DEMO_PASSWORD, 'x', 'password', 'en-US'),
+    ).resolves.toBeUndefined();
   });
 });

@@ -53,26 +53,42 @@ export function authRoutes(deps: {
         return me(r.actor.userId, r.actor);
       },
     );
-    app.post('/auth/logout', { config: { auth: 'password-change' }, schema: { tags: ['auth'] } }, async (req, reply) => {
-      await deps.auth.logout(req.sessionToken ?? '', actorOf(req));
-      clearSessionCookies(reply);
-      return noContent(reply);
-    });
+    app.post(
+      '/auth/logout',
+      { config: { auth: 'password-change' }, schema: { tags: ['auth'] } },
+      async (req, reply) => {
+        await deps.auth.logout(req.sessionToken ?? '', actorOf(req));
+        clearSessionCookies(reply);
+        return noContent(reply);
+      },
+    );
     app.post(
       '/auth/password',
       { config: { auth: 'password-change' }, schema: { tags: ['auth'], body: ZChangePasswordRequest } },
       async (req, reply) => {
-        await deps.auth.changePassword(actorOf(req), req.body.old_password, req.body.new_password, req.sessionToken ?? '');
+        await deps.auth.changePassword(
+          actorOf(req),
+          req.body.old_password,
+          req.body.new_password,
+          req.sessionToken ?? '',
+        );
         return noContent(reply);
       },
     );
-    app.get('/me', { config: { auth: 'password-change' }, schema: { tags: ['auth'], response: { 200: ZMe } } }, (req) => {
-      const actor = actorOf(req);
-      return me(actor.userId, actor);
-    });
+    app.get(
+      '/me',
+      { config: { auth: 'password-change' }, schema: { tags: ['auth'], response: { 200: ZMe } } },
+      (req) => {
+        const actor = actorOf(req);
+        return me(actor.userId, actor);
+      },
+    );
     app.get(
       '/security-policy',
-      { config: { auth: 'security:policy' }, schema: { tags: ['security'], response: { 200: ZSecurityPolicyView } } },
+      {
+        config: { auth: 'security:policy' },
+        schema: { tags: ['security'], response: { 200: ZSecurityPolicyView } },
+      },
       () => deps.auth.getSecurityPolicy(),
     );
     app.put(

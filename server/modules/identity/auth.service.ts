@@ -42,7 +42,12 @@ function isRole(r: string): r is Role {
 }
 
 /** Sessions, login with lockout, password changes and the security policy. */
-export function makeAuthService(deps: { database: Database; audit: AuditService; demo: boolean; clock?: () => Date }) {
+export function makeAuthService(deps: {
+  database: Database;
+  audit: AuditService;
+  demo: boolean;
+  clock?: () => Date;
+}) {
   const { database, audit } = deps;
   const db = database.db;
   const clock = deps.clock ?? (() => new Date());
@@ -51,7 +56,10 @@ export function makeAuthService(deps: { database: Database; audit: AuditService;
   async function regionLinks(): Promise<RegionLink[]> {
     const now = Date.now();
     if (regionCache && now - regionCache.at < 60_000) return regionCache.list;
-    const list = (await repo.allRegions(db)).map((r) => ({ mofDivCode: r.mofDivCode, parentCode: r.parentCode }));
+    const list = (await repo.allRegions(db)).map((r) => ({
+      mofDivCode: r.mofDivCode,
+      parentCode: r.parentCode,
+    }));
     regionCache = { at: now, list };
     return list;
   }
@@ -123,7 +131,13 @@ export function makeAuthService(deps: { database: Database; audit: AuditService;
       const who = anonymous(username, info);
       await db.transaction(async (tx) => {
         await repo.insertFailure(tx, user.id, now, info.ip);
-        await audit.record(tx, { actor: who, entity: 'user', entityId: user.id, action: 'LOGIN_FAILED', mofDivCode: user.mofDivCode });
+        await audit.record(tx, {
+          actor: who,
+          entity: 'user',
+          entityId: user.id,
+          action: 'LOGIN_FAILED',
+          mofDivCode: user.mofDivCode,
+        });
         const since = new Date(now.getTime() - policy.lockout_window_minutes * 60_000);
         const until = lockedUntil(await repo.recentFailures(tx, user.id, since), now, policy);
         if (until) {
@@ -181,7 +195,11 @@ export function makeAuthService(deps: { database: Database; audit: AuditService;
       return null;
     }
     if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, tokenHash, now);
-    return { actor: await buildActor(user, info), csrfToken: s.csrfToken, mustChangePassword: user.mustChangePassword };
+    return {
+      actor: await buildActor(user, info),
+      csrfToken: s.csrfToken,
+      mustChangePassword: user.mustChangePassword,
+    };
   }
 
   async function logout(token: string, actor: Actor): Promise<void> {
@@ -210,14 +228,30 @@ export function makeAuthService(deps: { database: Database; audit: AuditService;
     }
   }
 
-  async function changePassword(actor: Actor, oldPassword: string, newPassword: string, currentToken: string) {
+  async function changePassword(
+    actor: Actor,
+    oldPassword: string,
+    newPassword: string,
+    currentToken: string,
+  ) {
     const user = await repo.findUserById(db, actor.userId);
     if (!user) throw new AppError('AUTH.UNAUTHENTICATED');
     if (!(await verifyPassword(user.passwordHash, oldPassword))) {
-      throw new AppError('AUTH.PASSWORD_WRONG', [{ path: 'old_password', code: 'AUTH.PASSWORD_WRONG', message: '' }]);
+      throw new AppError('AUTH.PASSWORD_WRONG', [
+        { path: 'old_password', code: 'AUTH.PASSWORD_WRONG', message: '' },
+      ]);
     }
     if (oldPassword === newPassword) {
-      throw invalid([{ path: 'new_password', code: 'PASSWORD.SAME', message: actor.lang === 'en-US' ? 'The new password must differ from the current one' : '新密码不能与原密码相同' }]);
+      throw invalid([
+        {
+          path: 'new_password',
+          code: 'PASSWORD.SAME',
+          message:
+            actor.lang === 'en-US'
+              ? 'The new password must differ from the current one'
+              : '新密码不能与原密码相同',
+        },
+      ]);
     }
     await assertAcceptablePassword(newPassword, user.username, 'new_password', actor.lang);
     const passwordHash = await hashPassword(newPassword);
@@ -242,7 +276,11 @@ export function makeAuthService(deps: { database: Database; audit: AuditService;
     const parsed = ZSecurityPolicy.safeParse(value);
     if (!parsed.success) {
       throw invalid(
-        parsed.error.issues.map((i) => ({ path: `policy.${i.path.join('.')}`, code: 'FIELD.INVALID', message: i.message })),
+        parsed.error.issues.map((i) => ({
+          path: `policy.${i.path.join('.')}`,
+          code: 'FIELD.INVALID',
+          message: i.message,
+        })),
       );
     }
     await db.transaction(async (tx) => {

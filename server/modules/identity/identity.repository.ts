@@ -10,7 +10,11 @@ export async function findUserByUsername(exec: Executor, username: string): Prom
   return rows[0];
 }
 
-export async function findUserById(exec: Executor, id: string, forUpdate = false): Promise<UserRow | undefined> {
+export async function findUserById(
+  exec: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<UserRow | undefined> {
   const q = exec.select().from(users).where(eq(users.id, id));
   const rows = forUpdate ? await q.for('update') : await q;
   return rows[0];
@@ -58,7 +62,10 @@ export async function listUsers(
   pageSize: number,
 ): Promise<{ items: UserRow[]; total: number }> {
   const where = q
-    ? or(ilike(users.username, `%${q.replace(/[%_\\]/g, '\\$&')}%`), ilike(users.displayName, `%${q.replace(/[%_\\]/g, '\\$&')}%`))
+    ? or(
+        ilike(users.username, `%${q.replace(/[%_\\]/g, '\\$&')}%`),
+        ilike(users.displayName, `%${q.replace(/[%_\\]/g, '\\$&')}%`),
+      )
     : undefined;
   const items = await exec
     .select()
@@ -114,7 +121,11 @@ export async function deleteSession(exec: Executor, tokenHash: string) {
 export async function deleteSessionsOf(exec: Executor, userId: string, keep?: string) {
   await exec
     .delete(sessions)
-    .where(keep ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${keep}`) : eq(sessions.userId, userId));
+    .where(
+      keep
+        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${keep}`)
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function deleteExpiredSessions(exec: Executor, idleBefore: Date, createdBefore: Date) {
@@ -123,7 +134,10 @@ export async function deleteExpiredSessions(exec: Executor, idleBefore: Date, cr
   );
 }
 
-export async function readSetting(exec: Executor, key: string): Promise<{ value: unknown; version: number } | undefined> {
+export async function readSetting(
+  exec: Executor,
+  key: string,
+): Promise<{ value: unknown; version: number } | undefined> {
   const rows = await exec.select().from(settings).where(eq(settings.key, key));
   const r = rows[0];
   return r ? { value: r.value, version: r.version } : undefined;

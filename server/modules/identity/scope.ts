@@ -36,7 +36,13 @@ export interface UserOrg {
  * Administrator roles add nothing.
  */
 export function buildScope(roles: readonly Role[], org: UserOrg, regions: readonly RegionLink[]): DataScope {
-  const scope: DataScope = { regions: [], departments: [], units: [], assignedProjectIds: [], orgRegions: [] };
+  const scope: DataScope = {
+    regions: [],
+    departments: [],
+    units: [],
+    assignedProjectIds: [],
+    orgRegions: [],
+  };
   for (const role of roles) {
     const kind = ROLE_SCOPE[role];
     if (role === 'SYS_ADMIN' || role === 'SEC_ADMIN' || role === 'AUDIT_ADMIN') {

@@ -17,10 +17,21 @@ describe('data scope', () => {
   });
 
   it('anchors each role on its organisation', () => {
-    expect(buildScope(['PREPARER'], org, regions)).toMatchObject({ regions: [], units: [{ mofDivCode: '360121', agencyCodes: ['101001'] }] });
-    expect(buildScope(['DEPT_REVIEWER'], org, regions).departments).toEqual([{ mofDivCode: '360121', deptCodes: ['101'] }]);
-    expect(buildScope(['SECTION_REVIEWER'], org, regions).departments).toEqual([{ mofDivCode: '360121', deptCodes: ['101', '105'] }]);
-    expect(buildScope(['PERF_OFFICE'], { ...org, mofDivCode: '360100' }, regions).regions).toEqual(['360100', '360121', '360122']);
+    expect(buildScope(['PREPARER'], org, regions)).toMatchObject({
+      regions: [],
+      units: [{ mofDivCode: '360121', agencyCodes: ['101001'] }],
+    });
+    expect(buildScope(['DEPT_REVIEWER'], org, regions).departments).toEqual([
+      { mofDivCode: '360121', deptCodes: ['101'] },
+    ]);
+    expect(buildScope(['SECTION_REVIEWER'], org, regions).departments).toEqual([
+      { mofDivCode: '360121', deptCodes: ['101', '105'] },
+    ]);
+    expect(buildScope(['PERF_OFFICE'], { ...org, mofDivCode: '360100' }, regions).regions).toEqual([
+      '360100',
+      '360121',
+      '360122',
+    ]);
   });
 
   it('gives administrators the organisation but no business data', () => {

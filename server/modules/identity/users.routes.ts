@@ -32,17 +32,26 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncZo
     );
     app.post(
       '/users',
-      { config: { auth: 'user:manage' }, schema: { tags: ['users'], body: ZCreateUser, response: { 201: ZUser } } },
+      {
+        config: { auth: 'user:manage' },
+        schema: { tags: ['users'], body: ZCreateUser, response: { 201: ZUser } },
+      },
       async (req, reply) => reply.code(201).send(await deps.users.createUser(actorOf(req), req.body)),
     );
     app.patch(
       '/users/:id',
-      { config: { auth: 'user:manage' }, schema: { tags: ['users'], params: ZId, body: ZUpdateUser, response: { 200: ZUser } } },
+      {
+        config: { auth: 'user:manage' },
+        schema: { tags: ['users'], params: ZId, body: ZUpdateUser, response: { 200: ZUser } },
+      },
       (req) => deps.users.update(actorOf(req), idOrNotFound(req.params.id), req.body),
     );
     app.put(
       '/users/:id/roles',
-      { config: { auth: 'role:grant' }, schema: { tags: ['users'], params: ZId, body: ZGrantRoles, response: { 200: ZUser } } },
+      {
+        config: { auth: 'role:grant' },
+        schema: { tags: ['users'], params: ZId, body: ZGrantRoles, response: { 200: ZUser } },
+      },
       (req) =>
         deps.users.grantRoles(actorOf(req), idOrNotFound(req.params.id), req.body.version, req.body.roles),
     );

@@ -16,6 +16,8 @@ export interface CreateUserInput {
   dept_code?: string | null | undefined;
   agency_code?: string | null | undefined;
   section_code?: string | null | undefined;
+  /** Display name of the user's organisation where it is not a department or unit. */
+  org_name?: string | null | undefined;
 }
 
 function toDto(u: repo.UserRow, roles: string[]): TUser {
@@ -88,17 +90,26 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
         deptCode: input.dept_code ?? null,
         agencyCode: input.agency_code ?? null,
         sectionCode: input.section_code ?? null,
+        orgName: input.org_name ?? null,
         mustChangePassword: opts.mustChange,
         isDemo: opts.isDemo,
       });
     } catch (e) {
-      if (pgErrorCode(e) === '23505') throw new AppError('CONFLICT', [{ path: 'username', code: 'CONFLICT', message: input.username }]);
+      if (pgErrorCode(e) === '23505')
+        throw new AppError('CONFLICT', [{ path: 'username', code: 'CONFLICT', message: input.username }]);
       throw e;
     }
     checkRoles(opts.roles, row, actor.lang);
     await repo.replaceRoles(exec, row.id, opts.roles, actor.userId);
     const dto = toDto(row, opts.roles);
-    await audit.record(exec, { actor, entity: 'user', entityId: row.id, action: 'CREATE', after: publicView(dto), mofDivCode: row.mofDivCode });
+    await audit.record(exec, {
+      actor,
+      entity: 'user',
+      entityId: row.id,
+      action: 'CREATE',
+      after: publicView(dto),
+      mofDivCode: row.mofDivCode,
+    });
     return dto;
   }
 
@@ -106,7 +117,9 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
   async function createUser(actor: Actor, input: CreateUserInput): Promise<TUser> {
     await auth.assertAcceptablePassword(input.password, input.username, 'password', actor.lang);
     const passwordHash = await hashPassword(input.password);
-    return db.transaction((tx) => insert(tx, actor, input, { roles: [], mustChange: true, isDemo: false, passwordHash }));
+    return db.transaction((tx) =>
+      insert(tx, actor, input, { roles: [], mustChange: true, isDemo: false, passwordHash }),
+    );
   }
 
   /** Created from the command line or the demo load, roles included. */
@@ -116,14 +129,18 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
     roles: Role[],
     opts: { mustChange: boolean; isDemo: boolean; skipPasswordRules?: boolean },
   ): Promise<TUser> {
-    if (!opts.skipPasswordRules) await auth.assertAcceptablePassword(input.password, input.username, 'password', actor.lang);
+    if (!opts.skipPasswordRules)
+      await auth.assertAcceptablePassword(input.password, input.username, 'password', actor.lang);
     const passwordHash = await hashPassword(input.password);
     return db.transaction((tx) => insert(tx, actor, input, { roles, passwordHash, ...opts }));
   }
 
   async function list(q: string | undefined, page: number, pageSize: number) {
     const { items, total } = await repo.listUsers(db, q, page, pageSize);
-    const roles = await repo.findRolesOf(db, items.map((u) => u.id));
+    const roles = await repo.findRolesOf(
+      db,
+      items.map((u) => u.id),
+    );
     return { items: items.map((u) => toDto(u, roles.get(u.id) ?? [])), total };
   }
 
@@ -136,7 +153,12 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
   async function update(
     actor: Actor,
     id: string,
-    input: { version: number; display_name?: string | undefined; status?: 'ACTIVE' | 'DISABLED' | undefined; unlock?: boolean | undefined },
+    input: {
+      version: number;
+      display_name?: string | undefined;
+      status?: 'ACTIVE' | 'DISABLED' | undefined;
+      unlock?: boolean | undefined;
+    },
   ): Promise<TUser> {
     return db.transaction(async (tx) => {
       const u = await repo.findUserById(tx, id, true);
@@ -153,7 +175,15 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
       if (input.unlock) await repo.clearFailures(tx, id);
       if (input.status === 'DISABLED') await repo.deleteSessionsOf(tx, id);
       const after = toDto({ ...u, ...changes }, roles);
-      await audit.record(tx, { actor, entity: 'user', entityId: id, action: 'UPDATE', before, after, mofDivCode: u.mofDivCode });
+      await audit.record(tx, {
+        actor,
+        entity: 'user',
+        entityId: id,
+        action: 'UPDATE',
+        before,
+        after,
+        mofDivCode: u.mofDivCode,
+      });
       return after;
     });
   }

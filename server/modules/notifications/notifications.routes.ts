@@ -8,12 +8,18 @@ export function notificationsRoutes(deps: { notifications: NotificationsService 
   return async (app) => {
     app.get(
       '/notifications',
-      { config: { auth: 'session' }, schema: { tags: ['notifications'], response: { 200: ZNotificationList } } },
+      {
+        config: { auth: 'session' },
+        schema: { tags: ['notifications'], response: { 200: ZNotificationList } },
+      },
       (req) => deps.notifications.list(actorOf(req)),
     );
     app.post(
       '/notifications/:id/read',
-      { config: { auth: 'session' }, schema: { tags: ['notifications'], params: z.object({ id: z.string().max(64) }) } },
+      {
+        config: { auth: 'session' },
+        schema: { tags: ['notifications'], params: z.object({ id: z.string().max(64) }) },
+      },
       async (req, reply) => {
         await deps.notifications.markRead(actorOf(req), idOrNotFound(req.params.id));
         return noContent(reply);

@@ -42,7 +42,10 @@ export function makeNotificationsService(deps: { database: Database }) {
   }
 
   /** Called by services inside their own transaction. */
-  async function notify(exec: Executor, n: { userId: string; mofDivCode: string; title: string; body?: string; link?: string }) {
+  async function notify(
+    exec: Executor,
+    n: { userId: string; mofDivCode: string; title: string; body?: string; link?: string },
+  ) {
     await exec.insert(notifications).values({ ...n, body: n.body ?? null, link: n.link ?? null });
   }
 

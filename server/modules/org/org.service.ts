@@ -6,7 +6,10 @@ import type { AuditService } from '../audit/index.ts';
 import * as repo from './org.repository.ts';
 
 /** Which departments / units of a region the actor sees: all, or those of its scope. */
-function orgFilter(actor: Actor, mof: string): { all: true } | { deptCodes: string[]; agencyCodes: string[] } {
+function orgFilter(
+  actor: Actor,
+  mof: string,
+): { all: true } | { deptCodes: string[]; agencyCodes: string[] } {
   const isOrgAdmin = actor.roles.some((r) => r === 'SYS_ADMIN' || r === 'SEC_ADMIN');
   if (actor.scope.regions.includes(mof) || (isOrgAdmin && actor.scope.orgRegions.includes(mof))) {
     return { all: true };
@@ -42,7 +45,12 @@ export function makeOrgService(deps: { database: Database; audit: AuditService }
     const sections = 'all' in filter ? await repo.findSections(db, code) : [];
     const years = await repo.findFiscalYears(db, [code]);
     return {
-      regions: regionRows.map((r) => ({ mof_div_code: r.mofDivCode, name: r.name, level: r.level, parent_code: r.parentCode })),
+      regions: regionRows.map((r) => ({
+        mof_div_code: r.mofDivCode,
+        name: r.name,
+        level: r.level,
+        parent_code: r.parentCode,
+      })),
       departments: departments.map((d) => ({
         id: d.id,
         mof_div_code: d.mofDivCode,
@@ -69,28 +77,57 @@ export function makeOrgService(deps: { database: Database; audit: AuditService }
     };
   }
 
-  async function createDepartment(actor: Actor, input: { mof_div_code: string; dept_code: string; name: string }) {
+  async function createDepartment(
+    actor: Actor,
+    input: { mof_div_code: string; dept_code: string; name: string },
+  ) {
     if (!actor.scope.orgRegions.includes(input.mof_div_code)) throw notFound();
     return db.transaction(async (tx) => {
       try {
-        const row = await repo.insertDepartment(tx, { mofDivCode: input.mof_div_code, deptCode: input.dept_code, name: input.name });
+        const row = await repo.insertDepartment(tx, {
+          mofDivCode: input.mof_div_code,
+          deptCode: input.dept_code,
+          name: input.name,
+        });
         if (!row) throw new Error('insert returned nothing');
-        await deps.audit.record(tx, { actor, entity: 'department', entityId: row.id, action: 'CREATE', after: input, mofDivCode: input.mof_div_code });
-        return { id: row.id, mof_div_code: row.mofDivCode, dept_code: row.deptCode, name: row.name, agency_count: 0, section_code: null };
+        await deps.audit.record(tx, {
+          actor,
+          entity: 'department',
+          entityId: row.id,
+          action: 'CREATE',
+          after: input,
+          mofDivCode: input.mof_div_code,
+        });
+        return {
+          id: row.id,
+          mof_div_code: row.mofDivCode,
+          dept_code: row.deptCode,
+          name: row.name,
+          agency_count: 0,
+          section_code: null,
+        };
       } catch (e) {
-        if (pgErrorCode(e) === '23505') throw new AppError('CONFLICT', [{ path: 'dept_code', code: 'CONFLICT', message: input.dept_code }]);
+        if (pgErrorCode(e) === '23505')
+          throw new AppError('CONFLICT', [{ path: 'dept_code', code: 'CONFLICT', message: input.dept_code }]);
         throw e;
       }
     });
   }
 
-  async function createAgency(actor: Actor, input: { mof_div_code: string; dept_code: string; agency_code: string; name: string }) {
+  async function createAgency(
+    actor: Actor,
+    input: { mof_div_code: string; dept_code: string; agency_code: string; name: string },
+  ) {
     if (!actor.scope.orgRegions.includes(input.mof_div_code)) throw notFound();
     return db.transaction(async (tx) => {
       const dept = await repo.findDepartment(tx, input.mof_div_code, input.dept_code);
       if (!dept) {
         throw new AppError('REQUEST.INVALID', [
-          { path: 'dept_code', code: 'FIELD.UNKNOWN', message: actor.lang === 'en-US' ? 'Unknown department' : '部门不存在' },
+          {
+            path: 'dept_code',
+            code: 'FIELD.UNKNOWN',
+            message: actor.lang === 'en-US' ? 'Unknown department' : '部门不存在',
+          },
         ]);
       }
       try {
@@ -101,17 +138,38 @@ export function makeOrgService(deps: { database: Database; audit: AuditService }
           name: input.name,
         });
         if (!row) throw new Error('insert returned nothing');
-        await deps.audit.record(tx, { actor, entity: 'agency', entityId: row.id, action: 'CREATE', after: input, mofDivCode: input.mof_div_code });
-        return { id: row.id, mof_div_code: row.mofDivCode, dept_code: row.deptCode, agency_code: row.agencyCode, name: row.name };
+        await deps.audit.record(tx, {
+          actor,
+          entity: 'agency',
+          entityId: row.id,
+          action: 'CREATE',
+          after: input,
+          mofDivCode: input.mof_div_code,
+        });
+        return {
+          id: row.id,
+          mof_div_code: row.mofDivCode,
+          dept_code: row.deptCode,
+          agency_code: row.agencyCode,
+          name: row.name,
+        };
       } catch (e) {
-        if (pgErrorCode(e) === '23505') throw new AppError('CONFLICT', [{ path: 'agency_code', code: 'CONFLICT', message: input.agency_code }]);
+        if (pgErrorCode(e) === '23505')
+          throw new AppError('CONFLICT', [
+            { path: 'agency_code', code: 'CONFLICT', message: input.agency_code },
+          ]);
         throw e;
       }
     });
   }
 
   /** Names of a user's organisation, for /me. */
-  async function describe(u: { mofDivCode: string; deptCode: string | null; agencyCode: string | null; sectionCode: string | null }) {
+  async function describe(u: {
+    mofDivCode: string;
+    deptCode: string | null;
+    agencyCode: string | null;
+    sectionCode: string | null;
+  }) {
     const [region, dept, agency, section] = await Promise.all([
       repo.findRegion(db, u.mofDivCode),
       u.deptCode ? repo.findDepartment(db, u.mofDivCode, u.deptCode) : undefined,

@@ -56,16 +56,30 @@ function withNames(exec: Executor) {
   return exec
     .select(columns)
     .from(projects)
-    .leftJoin(agencies, and(eq(agencies.mofDivCode, projects.mofDivCode), eq(agencies.agencyCode, projects.agencyCode)))
-    .leftJoin(departments, and(eq(departments.mofDivCode, projects.mofDivCode), eq(departments.deptCode, projects.deptCode)));
+    .leftJoin(
+      agencies,
+      and(eq(agencies.mofDivCode, projects.mofDivCode), eq(agencies.agencyCode, projects.agencyCode)),
+    )
+    .leftJoin(
+      departments,
+      and(eq(departments.mofDivCode, projects.mofDivCode), eq(departments.deptCode, projects.deptCode)),
+    );
 }
 
-export type ProjectWithNames = { project: typeof projects.$inferSelect; agencyName: string | null; deptName: string | null };
+export type ProjectWithNames = {
+  project: typeof projects.$inferSelect;
+  agencyName: string | null;
+  deptName: string | null;
+};
 
 export type ProjectSort = 'pro_code' | 'pro_name' | 'amount' | '-pro_code' | '-pro_name' | '-amount';
 
 function orderOf(sort: ProjectSort) {
-  const col = sort.endsWith('amount') ? projects.amount : sort.endsWith('pro_name') ? projects.proName : projects.proCode;
+  const col = sort.endsWith('amount')
+    ? projects.amount
+    : sort.endsWith('pro_name')
+      ? projects.proName
+      : projects.proCode;
   return [sort.startsWith('-') ? desc(col) : asc(col), asc(projects.proCode), asc(projects.id)];
 }
 
@@ -83,7 +97,10 @@ export async function findProjectPage(
     .orderBy(...orderOf(sort))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [c] = await exec.select({ n: sql<number>`count(*)` }).from(projects).where(where);
+  const [c] = await exec
+    .select({ n: sql<number>`count(*)` })
+    .from(projects)
+    .where(where);
   return { items, total: Number(c?.n ?? 0) };
 }
 
@@ -91,14 +108,22 @@ export async function findProjectPage(
 export async function* streamProjects(exec: Executor, scope: DataScope, f: ProjectFilter, batch = 2000) {
   const where = whereOf(scope, f);
   for (let offset = 0; ; offset += batch) {
-    const rows = await withNames(exec).where(where).orderBy(...orderOf('pro_code')).limit(batch).offset(offset);
+    const rows = await withNames(exec)
+      .where(where)
+      .orderBy(...orderOf('pro_code'))
+      .limit(batch)
+      .offset(offset);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batch) return;
   }
 }
 
-export async function findProjectInScope(exec: Executor, scope: DataScope, id: string): Promise<ProjectWithNames | undefined> {
+export async function findProjectInScope(
+  exec: Executor,
+  scope: DataScope,
+  id: string,
+): Promise<ProjectWithNames | undefined> {
   const rows = await withNames(exec).where(and(eq(projects.id, id), projectScope(scope)));
   return rows[0];
 }

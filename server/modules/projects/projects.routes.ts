@@ -9,7 +9,10 @@ export function projectsRoutes(deps: { projects: ProjectsService }): FastifyPlug
   return async (app) => {
     app.get(
       '/projects',
-      { config: { auth: 'project:read' }, schema: { tags: ['projects'], querystring: ZProjectListQuery, response: { 200: ZProjectList } } },
+      {
+        config: { auth: 'project:read' },
+        schema: { tags: ['projects'], querystring: ZProjectListQuery, response: { 200: ZProjectList } },
+      },
       (req) => deps.projects.list(actorOf(req), req.query),
     );
     app.get(
@@ -31,7 +34,11 @@ export function projectsRoutes(deps: { projects: ProjectsService }): FastifyPlug
       '/projects/:id',
       {
         config: { auth: 'project:read' },
-        schema: { tags: ['projects'], params: z.object({ id: z.string().max(200) }), response: { 200: ZProject } },
+        schema: {
+          tags: ['projects'],
+          params: z.object({ id: z.string().max(200) }),
+          response: { 200: ZProject },
+        },
       },
       (req) => deps.projects.get(actorOf(req), idOrNotFound(req.params.id)),
     );

@@ -51,7 +51,10 @@ function toDto(r: repo.ProjectWithNames, actor: Actor): TProject {
 export function makeProjectsService(deps: { database: Database }) {
   const db = deps.database.db;
 
-  async function filterOf(actor: Actor, q: Omit<TProjectListQuery, 'page' | 'page_size'>): Promise<repo.ProjectFilter | null> {
+  async function filterOf(
+    actor: Actor,
+    q: Omit<TProjectListQuery, 'page' | 'page_size'>,
+  ): Promise<repo.ProjectFilter | null> {
     const fiscalYear = q.fiscal_year ?? (await repo.latestFiscalYear(db, scopeRegions(actor.scope)));
     if (!fiscalYear) return null;
     return {
@@ -69,7 +72,14 @@ export function makeProjectsService(deps: { database: Database }) {
   async function list(actor: Actor, q: TProjectListQuery): Promise<TProjectList> {
     const f = await filterOf(actor, q);
     if (!f) return { items: [], total: 0 };
-    const { items, total } = await repo.findProjectPage(db, actor.scope, f, q.sort ?? 'pro_code', q.page, q.page_size);
+    const { items, total } = await repo.findProjectPage(
+      db,
+      actor.scope,
+      f,
+      q.sort ?? 'pro_code',
+      q.page,
+      q.page_size,
+    );
     return { items: items.map((r) => toDto(r, actor)), total };
   }
 
@@ -82,7 +92,8 @@ export function makeProjectsService(deps: { database: Database }) {
   async function* stream(actor: Actor, q: Omit<TProjectListQuery, 'page' | 'page_size'>) {
     const f = await filterOf(actor, q);
     if (!f) return;
-    for await (const batch of repo.streamProjects(db, actor.scope, f)) yield batch.map((r) => toDto(r, actor));
+    for await (const batch of repo.streamProjects(db, actor.scope, f))
+      yield batch.map((r) => toDto(r, actor));
   }
 
   async function summary(actor: Actor, fiscalYear: string | undefined, mofDivCode: string | undefined) {

@@ -29,7 +29,11 @@ export function workbenchRoutes(deps: { projects: ProjectsService }): FastifyPlu
           figures: {
             project_count: Number(s?.total?.n ?? 0),
             total_amount: money(s?.total?.amount ?? '0'),
-            by_budget_kind: (s?.byKind ?? []).map((k) => ({ budget_kind: k.budgetKind, count: Number(k.n), amount: money(k.amount) })),
+            by_budget_kind: (s?.byKind ?? []).map((k) => ({
+              budget_kind: k.budgetKind,
+              count: Number(k.n),
+              amount: money(k.amount),
+            })),
             department_count: Number(s?.total?.depts ?? 0),
             agency_count: Number(s?.total?.units ?? 0),
           },
