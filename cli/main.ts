@@ -5,9 +5,18 @@
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../contracts/permissions.ts';
 import { loadConfig } from '../server/config.ts';
-import { openConfiguredDatabase } from '../server/bootstrap.ts';
-import { migrateDatabase } from '../server/db/client.ts';
 import { progressBar } from './progress.ts';
+
+// Heavy modules (database drivers, the server) load inside the commands that need them, so that
+// `--help` and usage errors answer at once.
+async function openDb(config: ReturnType<typeof loadConfig>) {
+  const { openConfiguredDatabase } = await import('../server/bootstrap.ts');
+  return openConfiguredDatabase(config);
+}
+async function migrate(database: Awaited<ReturnType<typeof openDb>>) {
+  const { migrateDatabase } = await import('../server/db/client.ts');
+  await migrateDatabase(database);
+}
 
 const program = new Command();
 program
@@ -34,9 +43,9 @@ program
   .description('apply the committed SQL migrations to the configured database')
   .action(async () => {
     const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
+    const database = await openDb(config);
     try {
-      await migrateDatabase(database);
+      await migrate(database);
       process.stderr.write(`migrated (${database.kind})\n`);
     } finally {
       await database.close();
@@ -57,10 +66,10 @@ program
   .action(
     async (opts: { scale: 'county' | 'city' | 'province'; seed: number; years: string; demo?: boolean }) => {
       const config = loadConfig();
-      const database = await openConfiguredDatabase(config);
+      const database = await openDb(config);
       const bar = progressBar('seed');
       try {
-        await migrateDatabase(database);
+        await migrate(database);
         const { loadDemo, seedRegion } = await import('../server/bootstrap.ts');
         if (opts.demo) {
           if (!config.demo)
@@ -113,9 +122,9 @@ user
         process.exit(2);
       }
       const config = loadConfig();
-      const database = await openConfiguredDatabase(config);
+      const database = await openDb(config);
       try {
-        await migrateDatabase(database);
+        await migrate(database);
         const { buildDeps } = await import('../server/deps.ts');
         const { systemActor } = await import('../server/context.ts');
         const deps = buildDeps(config, database);
@@ -158,7 +167,7 @@ audit
     let database;
     try {
       const config = loadConfig();
-      database = await openConfiguredDatabase(config);
+      database = await openDb(config);
       const { buildDeps } = await import('../server/deps.ts');
       const deps = buildDeps(config, database);
       const bar = progressBar('verify');
@@ -179,7 +188,7 @@ audit
   .description('write the head hash and count to a file outside the database (AUDIT_CHECKPOINT_DIR)')
   .action(async () => {
     const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
+    const database = await openDb(config);
     try {
       const { buildDeps } = await import('../server/deps.ts');
       const r = await buildDeps(config, database).audit.checkpoint(database.db);

@@ -9,7 +9,7 @@ import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
 import { buildDeps } from './deps.ts';
 import { DEMO_PASSWORD } from './modules/identity/index.ts';
 import { DEMO_ACCOUNTS, DEMO_OPTIONS, resolveDemoOrg } from './seed/demo.ts';
-import { generateRegion, type Scale } from './seed/generate.ts';
+import { generateRegion, type GenerateOptions } from './seed/generate.ts';
 import { loadGenerated } from './seed/load.ts';
 
 export type Progress = (done: number, total: number) => void;
@@ -31,7 +31,7 @@ async function countUsers(database: Database): Promise<number> {
 export async function seedRegion(
   config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'>,
   database: Database,
-  opts: { scale: Scale; seed: number; fiscalYears: readonly string[]; rootCode?: string },
+  opts: GenerateOptions,
   onProgress?: Progress,
 ) {
   const generated = generateRegion(opts);

@@ -66,6 +66,25 @@ describe(`sessions (${testDatabaseKind()})`, () => {
     });
   });
 
+  it('refuses demo accounts outside demo mode', async () => {
+    const auth = service(true);
+    const { systemActor } = await import('../../context.ts');
+    const { makeUsersService } = await import('./users.service.ts');
+    const audit = makeAuditService({ algorithm: 'SHA-256', checkpointDir: '/nonexistent' });
+    await makeUsersService({ database, audit, auth }).createUserWithRoles(
+      systemActor('test'),
+      { username: 'demo1', display_name: 'demo', password: DEMO_PASSWORD, mof_div_code: '990101' },
+      ['SUPERVISOR'],
+      { mustChange: false, isDemo: true },
+    );
+    await expect(auth.login('demo1', DEMO_PASSWORD, info)).resolves.toMatchObject({
+      actor: { username: 'demo1' },
+    });
+    await expect(service(false).login('demo1', DEMO_PASSWORD, info)).rejects.toMatchObject({
+      code: 'AUTH.INVALID_CREDENTIALS',
+    });
+  });
+
   it('refuses the demo password outside demo mode', async () => {
     await expect(
       service(false).assertAcceptablePassword(DEMO_PASSWORD, 'x', 'password', 'en-US'),
