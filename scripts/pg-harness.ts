@@ -156,7 +156,11 @@ export async function startPostgres(opts: { quiet?: boolean } = {}): Promise<Pos
     'trust',
     '-E',
     'UTF8',
-    '--no-locale',
+    // C collation (stable sort order) with UTF-8 character classes, so that pg_trgm indexes
+    // Chinese text as production databases created with a UTF-8 locale do.
+    '--lc-collate=C',
+    '--lc-ctype=C.UTF-8',
+    '--lc-messages=C',
     '--no-sync',
   ]);
   if (init.status !== 0) {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -68,14 +69,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  const extensions = { pg_trgm };
   let client: PGlite;
   if (opts.loadDataDir) {
-    client = new PGlite({ loadDataDir: opts.loadDataDir });
+    client = new PGlite({ loadDataDir: opts.loadDataDir, extensions });
   } else if (opts.pgliteDir) {
     fs.mkdirSync(opts.pgliteDir, { recursive: true });
-    client = new PGlite(opts.pgliteDir);
+    client = new PGlite(opts.pgliteDir, { extensions });
   } else {
-    client = new PGlite();
+    client = new PGlite({ extensions });
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -136,6 +136,10 @@ export const projects = pgTable(
     uniqueIndex('projects_code_uq').on(t.mofDivCode, t.fiscalYear, t.proCode),
     index('projects_agency_idx').on(t.mofDivCode, t.fiscalYear, t.agencyCode),
     index('projects_dept_idx').on(t.mofDivCode, t.fiscalYear, t.deptCode),
+    // The registry's default order across regions (province-level users).
+    index('projects_year_code_idx').on(t.fiscalYear, t.proCode),
+    index('projects_year_amount_idx').on(t.fiscalYear, t.amount),
+    // Search by code or name uses trigram GIN indexes (pg_trgm), created in migration 0003.
   ],
 );
 

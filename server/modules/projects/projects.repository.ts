@@ -138,29 +138,32 @@ export async function latestFiscalYear(exec: Executor, regionCodes: string[]): P
   return r?.y ?? undefined;
 }
 
+/** Count and amount by budget kind, and the departments and units that hold the projects. */
 export async function summarise(exec: Executor, scope: DataScope, fiscalYear: string, mofDivCode?: string) {
   const conds = [projectScope(scope), eq(projects.fiscalYear, fiscalYear)];
   if (mofDivCode) conds.push(eq(projects.mofDivCode, mofDivCode));
-  const rows = await exec
+  const where = and(...conds);
+  const byKind = await exec
     .select({
       budgetKind: projects.budgetKind,
       n: sql<number>`count(*)`,
       amount: sql<string>`coalesce(sum(${projects.amount}), 0)::numeric(20,2)::text`,
-      depts: sql<number>`count(distinct ${projects.deptCode})`,
-      units: sql<number>`count(distinct ${projects.agencyCode})`,
     })
     .from(projects)
-    .where(and(...conds))
+    .where(where)
     .groupBy(projects.budgetKind)
     .orderBy(projects.budgetKind);
-  const [tot] = await exec
-    .select({
-      n: sql<number>`count(*)`,
-      amount: sql<string>`coalesce(sum(${projects.amount}), 0)::numeric(20,2)::text`,
-      depts: sql<number>`count(distinct (${projects.mofDivCode}, ${projects.deptCode}))`,
-      units: sql<number>`count(distinct (${projects.mofDivCode}, ${projects.agencyCode}))`,
-    })
+  const depts = exec
+    .selectDistinct({ m: projects.mofDivCode, d: projects.deptCode })
     .from(projects)
-    .where(and(...conds));
-  return { byKind: rows, total: tot };
+    .where(where)
+    .as('d');
+  const units = exec
+    .selectDistinct({ m: projects.mofDivCode, a: projects.agencyCode })
+    .from(projects)
+    .where(where)
+    .as('u');
+  const [d] = await exec.select({ n: sql<number>`count(*)` }).from(depts);
+  const [u] = await exec.select({ n: sql<number>`count(*)` }).from(units);
+  return { byKind, departments: Number(d?.n ?? 0), units: Number(u?.n ?? 0) };
 }

@@ -1,15 +1,10 @@
 import type { TProject, TProjectList, TProjectListQuery } from '../../../contracts/api.ts';
+import { formatMoney, sumMoney } from '../../../domain/money.ts';
 import type { Actor } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { scopeRegions } from '../identity/index.ts';
 import * as repo from './projects.repository.ts';
-
-/** NUMERIC comes back as '1000000.00' from node-postgres and may lose trailing zeros elsewhere. */
-export function money(v: string): string {
-  const [i = '0', f = ''] = v.split('.');
-  return `${i}.${(f + '00').slice(0, 2)}`;
-}
 
 function toDto(r: repo.ProjectWithNames, actor: Actor): TProject {
   const p = r.project;
@@ -31,11 +26,11 @@ function toDto(r: repo.ProjectWithNames, actor: Actor): TProject {
     is_ppp: p.isPpp,
     is_purchased_service: p.isPurchasedService,
     func_class: p.funcClass,
-    amount: money(p.amount),
-    amount_current: money(p.amountCurrent),
-    amount_carry_over: money(p.amountCarryOver),
-    amount_transfer: money(p.amountTransfer),
-    amount_other: money(p.amountOther),
+    amount: formatMoney(p.amount),
+    amount_current: formatMoney(p.amountCurrent),
+    amount_carry_over: formatMoney(p.amountCarryOver),
+    amount_transfer: formatMoney(p.amountTransfer),
+    amount_other: formatMoney(p.amountOther),
     is_new: p.isNew,
     start_year: p.startYear,
     end_year: p.endYear,
@@ -96,10 +91,22 @@ export function makeProjectsService(deps: { database: Database }) {
       yield batch.map((r) => toDto(r, actor));
   }
 
+  /** The workbench figures of the actor's scope for a year (the latest by default). */
   async function summary(actor: Actor, fiscalYear: string | undefined, mofDivCode: string | undefined) {
     const year = fiscalYear ?? (await repo.latestFiscalYear(db, scopeRegions(actor.scope)));
-    if (!year) return null;
-    return repo.summarise(db, actor.scope, year, mofDivCode);
+    const s = year ? await repo.summarise(db, actor.scope, year, mofDivCode) : null;
+    const kinds = (s?.byKind ?? []).map((k) => ({
+      budget_kind: k.budgetKind,
+      count: Number(k.n),
+      amount: formatMoney(k.amount),
+    }));
+    return {
+      project_count: kinds.reduce((n, k) => n + k.count, 0),
+      total_amount: sumMoney(kinds.map((k) => k.amount)),
+      by_budget_kind: kinds,
+      department_count: s?.departments ?? 0,
+      agency_count: s?.units ?? 0,
+    };
   }
 
   return { list, get, stream, summary };

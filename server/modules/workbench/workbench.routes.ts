@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZMofDivCode, ZWorkbench, ZYear } from '../../../contracts/api.ts';
 import { actorOf } from '../../plugins/request-context.ts';
-import { money, type ProjectsService } from '../projects/index.ts';
+import type { ProjectsService } from '../projects/index.ts';
 
 /**
  * Every user's home: to-dos (filled by the task stages), recent items and the figures of the
@@ -22,22 +22,8 @@ export function workbenchRoutes(deps: { projects: ProjectsService }): FastifyPlu
       },
       async (req) => {
         const actor = actorOf(req);
-        const s = await deps.projects.summary(actor, req.query.fiscal_year, req.query.mof_div_code);
-        return {
-          todos: [],
-          recent: [],
-          figures: {
-            project_count: Number(s?.total?.n ?? 0),
-            total_amount: money(s?.total?.amount ?? '0'),
-            by_budget_kind: (s?.byKind ?? []).map((k) => ({
-              budget_kind: k.budgetKind,
-              count: Number(k.n),
-              amount: money(k.amount),
-            })),
-            department_count: Number(s?.total?.depts ?? 0),
-            agency_count: Number(s?.total?.units ?? 0),
-          },
-        };
+        const figures = await deps.projects.summary(actor, req.query.fiscal_year, req.query.mof_div_code);
+        return { todos: [], recent: [], figures };
       },
     );
   };

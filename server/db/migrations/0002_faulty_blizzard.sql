@@ -1,0 +1,2 @@
+CREATE INDEX "projects_year_code_idx" ON "projects" USING btree ("fiscal_year","pro_code");--> statement-breakpoint
+CREATE INDEX "projects_year_amount_idx" ON "projects" USING btree ("fiscal_year","amount");
