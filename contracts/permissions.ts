@@ -17,6 +17,21 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Role names in the glossary's words (zh-CN / en-US), for messages and the UI. */
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  PREPARER: { zh: '单位填报人', en: 'unit preparer' },
+  UNIT_LEADER: { zh: '单位负责人', en: 'unit leader' },
+  DEPT_REVIEWER: { zh: '主管部门审核人', en: 'department reviewer' },
+  SECTION_REVIEWER: { zh: '财政归口处室', en: 'finance section reviewer' },
+  PERF_OFFICE: { zh: '绩效管理机构', en: 'performance office' },
+  EXPERT: { zh: '评审专家', en: 'expert' },
+  AGENCY: { zh: '第三方机构', en: 'third-party agency' },
+  SUPERVISOR: { zh: '监督人员', en: 'supervisor' },
+  SYS_ADMIN: { zh: '系统管理员', en: 'system administrator' },
+  SEC_ADMIN: { zh: '安全管理员', en: 'security administrator' },
+  AUDIT_ADMIN: { zh: '审计管理员', en: 'audit administrator' },
+};
+
 export const ADMIN_ROLES: readonly Role[] = ['SYS_ADMIN', 'SEC_ADMIN', 'AUDIT_ADMIN'];
 
 /** What a role's data scope is anchored on. */

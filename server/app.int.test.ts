@@ -80,6 +80,8 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
       org: { mof_div_code: '990101', region_name: '测试县', dept_code: '101', dept_name: '县教育局' },
     });
     expect(me.fiscal_years).toEqual(['2026', '2025']);
+    const expert = (await as(app, s('expert'))('GET', '/api/v1/me')).json();
+    expect(expert.regions.map((r: { mof_div_code: string }) => r.mof_div_code)).toEqual(['990101']);
   });
 
   it('refuses a wrong password with 401 AUTH.INVALID_CREDENTIALS and an unknown user the same way', async () => {
@@ -327,6 +329,18 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     const adminTree = (await as(app, s('admin'))('GET', '/api/v1/org/tree')).json();
     expect(adminTree.agencies).toHaveLength(3);
     expect(adminTree.sections[0]).toMatchObject({ section_code: 'S1', dept_codes: ['101'] });
+    expect(
+      adminTree.departments.map(
+        (d: { dept_code: string; agency_count: number; section_code: string | null }) => [
+          d.dept_code,
+          d.agency_count,
+          d.section_code,
+        ],
+      ),
+    ).toEqual([
+      ['101', 2, 'S1'],
+      ['102', 1, null],
+    ]);
     expect((await as(app, s('unit'))('GET', '/api/v1/org/tree?mof_div_code=990102')).statusCode).toBe(404);
     const created = await as(app, s('admin'))('POST', '/api/v1/org/departments', {
       mof_div_code: '990101',

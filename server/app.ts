@@ -45,7 +45,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, opts.webDist && fs.existsSync(opts.webDist) ? opts.webDist : undefined);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -107,13 +107,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   const webDist = opts.webDist;
   if (webDist && fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The single-page app answers every non-API path with its index.
-    app.get('/*', { config: { auth: 'public' } }, (req, reply) => {
-      if (req.url.startsWith('/api/'))
-        return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found' });
-      return reply.sendFile('index.html');
-    });
+    // wildcard: files are looked up per request, so a rebuilt client is served without a
+    // restart; client routes fall through to the not-found handler, which answers the index.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
   }
   return app;
 }

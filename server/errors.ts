@@ -30,3 +30,9 @@ export function pgErrorCode(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** 409 for a code or name that is already taken, naming the field in the user's language. */
+export function taken(field: string, value: string, lang: 'zh-CN' | 'en-US'): AppError {
+  const message = lang === 'en-US' ? `“${value}” is already taken` : `“${value}”已存在`;
+  return new AppError('CONFLICT', [{ path: field, code: 'CONFLICT', message }]);
+}

@@ -32,7 +32,7 @@ function fieldIssue(
  * One error shape for every failure: { code, message, details }. Validation → 400 with every
  * field issue; unique violations → 409; anything unexpected → 500 with a request id only.
  */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, webDist?: string) {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     const lang = langOf(request);
     const send = (code: ErrorCode, status: number, details?: unknown) =>
@@ -78,6 +78,10 @@ export function registerErrorHandler(app: FastifyInstance) {
       .send({ code: 'INTERNAL', message: errorMessage('INTERNAL', lang), request_id: requestId });
   });
   app.setNotFoundHandler((request, reply) => {
+    // The single-page client answers its own routes (any GET outside /api and /assets).
+    if (webDist && request.method === 'GET' && !/^\/(api|assets)\//.test(request.url)) {
+      return reply.type('text/html').sendFile('index.html', webDist);
+    }
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', langOf(request)) });
     }

@@ -24,7 +24,13 @@ export function authRoutes(deps: {
       const user = await repo.findUserById(deps.database.db, actorId);
       if (!user) throw new AppError('AUTH.UNAUTHENTICATED');
       const regionCodes = scopeRegions(actor.scope);
-      const visible = regionCodes.length > 0 ? regionCodes : actor.scope.orgRegions;
+      // Experts and agencies without assignments still work in their own region and its years.
+      const visible =
+        regionCodes.length > 0
+          ? regionCodes
+          : actor.scope.orgRegions.length > 0
+            ? actor.scope.orgRegions
+            : [user.mofDivCode];
       return {
         id: user.id,
         username: user.username,

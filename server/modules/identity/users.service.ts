@@ -1,8 +1,8 @@
-import { findRoleConflict, ROLE_SCOPE, type Role } from '../../../contracts/permissions.ts';
+import { findRoleConflict, ROLE_LABELS, ROLE_SCOPE, type Role } from '../../../contracts/permissions.ts';
 import type { TUser } from '../../../contracts/api.ts';
 import type { Actor } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { AppError, invalid, notFound, pgErrorCode } from '../../errors.ts';
+import { AppError, invalid, notFound, pgErrorCode, taken } from '../../errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { AuthService } from './auth.service.ts';
 import * as repo from './identity.repository.ts';
@@ -66,8 +66,8 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
           path: 'roles',
           code: 'ROLE.ORG_REQUIRED',
           message: en
-            ? `${role} needs the user's ${kind === 'UNIT' ? 'budget unit' : kind === 'SECTION' ? 'finance section' : 'department'}`
-            : `角色 ${role} 需要用户所属的${kind === 'UNIT' ? '预算单位' : kind === 'SECTION' ? '归口处室' : '部门'}`,
+            ? `The role “${ROLE_LABELS[role].en}” needs the user's ${kind === 'UNIT' ? 'budget unit' : kind === 'SECTION' ? 'finance section' : 'department'}`
+            : `角色“${ROLE_LABELS[role].zh}”需要用户所属的${kind === 'UNIT' ? '预算单位' : kind === 'SECTION' ? '归口处室' : '部门'}`,
         });
       }
     }
@@ -95,8 +95,7 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
         isDemo: opts.isDemo,
       });
     } catch (e) {
-      if (pgErrorCode(e) === '23505')
-        throw new AppError('CONFLICT', [{ path: 'username', code: 'CONFLICT', message: input.username }]);
+      if (pgErrorCode(e) === '23505') throw taken('username', input.username, actor.lang);
       throw e;
     }
     checkRoles(opts.roles, row, actor.lang);

@@ -28,10 +28,11 @@ export async function findDepartments(exec: Executor, mof: string, deptCodes?: s
       mofDivCode: departments.mofDivCode,
       deptCode: departments.deptCode,
       name: departments.name,
-      agencyCount: sql<number>`(select count(*) from ${agencies} a where a.mof_div_code = ${departments.mofDivCode} and a.dept_code = ${departments.deptCode})`,
+      // Correlated subqueries: the outer columns are named with their table explicitly.
+      agencyCount: sql<number>`(select count(*) from agencies a where a.mof_div_code = departments.mof_div_code and a.dept_code = departments.dept_code)`,
       sectionCode: sql<
         string | null
-      >`(select min(sd.section_code) from ${sectionDepartments} sd where sd.mof_div_code = ${departments.mofDivCode} and sd.dept_code = ${departments.deptCode})`,
+      >`(select min(sd.section_code) from section_departments sd where sd.mof_div_code = departments.mof_div_code and sd.dept_code = departments.dept_code)`,
     })
     .from(departments)
     .where(

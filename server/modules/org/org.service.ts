@@ -1,7 +1,7 @@
 import type { TOrgTree } from '../../../contracts/api.ts';
 import type { Actor } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
-import { AppError, notFound, pgErrorCode } from '../../errors.ts';
+import { AppError, notFound, pgErrorCode, taken } from '../../errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import * as repo from './org.repository.ts';
 
@@ -107,8 +107,7 @@ export function makeOrgService(deps: { database: Database; audit: AuditService }
           section_code: null,
         };
       } catch (e) {
-        if (pgErrorCode(e) === '23505')
-          throw new AppError('CONFLICT', [{ path: 'dept_code', code: 'CONFLICT', message: input.dept_code }]);
+        if (pgErrorCode(e) === '23505') throw taken('dept_code', input.dept_code, actor.lang);
         throw e;
       }
     });
@@ -154,10 +153,7 @@ export function makeOrgService(deps: { database: Database; audit: AuditService }
           name: row.name,
         };
       } catch (e) {
-        if (pgErrorCode(e) === '23505')
-          throw new AppError('CONFLICT', [
-            { path: 'agency_code', code: 'CONFLICT', message: input.agency_code },
-          ]);
+        if (pgErrorCode(e) === '23505') throw taken('agency_code', input.agency_code, actor.lang);
         throw e;
       }
     });

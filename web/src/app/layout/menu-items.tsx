@@ -1,0 +1,120 @@
+import type { ReactNode } from 'react';
+import {
+  AlertOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  EyeOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  FundProjectionScreenOutlined,
+  GlobalOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SlidersOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { TMe } from '../../../../contracts/api.ts';
+import type { Permission, Role } from '../../../../contracts/permissions.ts';
+import { hasPermission } from '../../features/auth/auth-api.ts';
+
+/** One entry of the left menu: a page that exists, or a stage of the cycle still to come. */
+export interface NavEntry {
+  key: string;
+  labelKey: string;
+  icon: ReactNode;
+  /** Built pages: shown to holders of any of these permissions (empty = everyone). */
+  permissions?: Permission[];
+  /** Stages not built yet: shown disabled to these roles only. */
+  comingSoonFor?: Role[];
+}
+
+const BUSINESS: Role[] = [
+  'PREPARER',
+  'UNIT_LEADER',
+  'DEPT_REVIEWER',
+  'SECTION_REVIEWER',
+  'PERF_OFFICE',
+  'EXPERT',
+  'AGENCY',
+  'SUPERVISOR',
+];
+const REVIEW_CHAIN: Role[] = [
+  'PREPARER',
+  'UNIT_LEADER',
+  'DEPT_REVIEWER',
+  'SECTION_REVIEWER',
+  'PERF_OFFICE',
+  'SUPERVISOR',
+];
+const FINANCE: Role[] = ['SECTION_REVIEWER', 'PERF_OFFICE', 'SUPERVISOR', 'DEPT_REVIEWER'];
+
+/** The stages of the cycle, in the order of ui.md. */
+export const STAGES: NavEntry[] = [
+  { key: '/workbench', labelKey: 'nav.workbench', icon: <DashboardOutlined /> },
+  { key: '/projects', labelKey: 'nav.projects', icon: <AppstoreOutlined />, permissions: ['project:read'] },
+  {
+    key: 'ex-ante',
+    labelKey: 'nav.exAnte',
+    icon: <FileSearchOutlined />,
+    comingSoonFor: REVIEW_CHAIN.concat('EXPERT'),
+  },
+  {
+    key: 'targets',
+    labelKey: 'nav.targets',
+    icon: <FlagOutlined />,
+    comingSoonFor: REVIEW_CHAIN.concat('EXPERT'),
+  },
+  { key: 'monitoring', labelKey: 'nav.monitoring', icon: <AlertOutlined />, comingSoonFor: REVIEW_CHAIN },
+  { key: 'evaluation', labelKey: 'nav.evaluation', icon: <SolutionOutlined />, comingSoonFor: BUSINESS },
+  { key: 'results', labelKey: 'nav.results', icon: <SlidersOutlined />, comingSoonFor: REVIEW_CHAIN },
+  {
+    key: 'disclosure',
+    labelKey: 'nav.disclosure',
+    icon: <GlobalOutlined />,
+    comingSoonFor: ['PREPARER', 'DEPT_REVIEWER', 'PERF_OFFICE'],
+  },
+  {
+    key: 'supervision',
+    labelKey: 'nav.supervision',
+    icon: <EyeOutlined />,
+    comingSoonFor: ['SUPERVISOR', 'PERF_OFFICE'],
+  },
+  { key: 'cockpit', labelKey: 'nav.cockpit', icon: <FundProjectionScreenOutlined />, comingSoonFor: FINANCE },
+  { key: 'library', labelKey: 'nav.library', icon: <BookOutlined />, comingSoonFor: BUSINESS },
+];
+
+export const SETTINGS: NavEntry[] = [
+  { key: '/org', labelKey: 'nav.org', icon: <ClusterOutlined />, permissions: ['org:read', 'org:manage'] },
+  {
+    key: '/users',
+    labelKey: 'nav.users',
+    icon: <TeamOutlined />,
+    permissions: ['user:manage', 'role:grant'],
+  },
+  { key: '/policies', labelKey: 'nav.policies', icon: <BarChartOutlined />, permissions: ['policy:read'] },
+  {
+    key: '/security-policy',
+    labelKey: 'nav.securityPolicy',
+    icon: <LockOutlined />,
+    permissions: ['security:policy'],
+  },
+  { key: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permissions: ['audit:read'] },
+];
+
+export const SETTINGS_ICON = <SettingOutlined />;
+export const BRAND_ICON = <SafetyCertificateOutlined />;
+
+/** Is the entry shown to this user, and is it a page that works now? */
+export function classifyEntry(me: TMe, entry: NavEntry): 'page' | 'coming-soon' | 'hidden' {
+  if (entry.comingSoonFor !== undefined) {
+    return me.roles.some((r) => entry.comingSoonFor?.includes(r)) ? 'coming-soon' : 'hidden';
+  }
+  const perms = entry.permissions ?? [];
+  return perms.length === 0 || hasPermission(me, ...perms) ? 'page' : 'hidden';
+}

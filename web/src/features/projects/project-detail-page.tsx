@@ -1,0 +1,50 @@
+import { Card, Skeleton, Tabs } from 'antd';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorResult } from '../../components/error-result.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
+import { ApiError } from '../../lib/api-client.ts';
+import { ProjectBasics } from './project-basics.tsx';
+import { ProjectHeader } from './project-header.tsx';
+import { useProject } from './projects-api.ts';
+
+const LATER_STAGES = ['target', 'monitoring', 'selfEvaluation', 'evaluation', 'rectification'] as const;
+
+/** The record page of a project: header, then one tab per stage of the cycle. */
+export function ProjectDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  if (project.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (project.isError) {
+    if (project.error instanceof ApiError && project.error.status === 404) {
+      return <NotFoundPage title={t('projects.notFoundTitle')} text={t('projects.notFoundText')} />;
+    }
+    return <ErrorResult error={project.error} onRetry={() => void project.refetch()} />;
+  }
+  const p = project.data;
+  const later = LATER_STAGES.map((k) => ({
+    key: k,
+    label: t(`projects.tab.${k}`),
+    children: <EmptyState title={t('projects.stageLater')} hint={t('projects.stageLaterHint')} />,
+  }));
+  return (
+    <>
+      <ProjectHeader project={p} />
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          items={[
+            { key: 'basics', label: t('projects.tab.basics'), children: <ProjectBasics project={p} /> },
+            ...later,
+            {
+              key: 'history',
+              label: t('projects.tab.history'),
+              children: <EmptyState title={t('projects.noHistory')} hint={t('projects.noHistoryHint')} />,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
