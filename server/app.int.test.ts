@@ -359,6 +359,22 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     ).toBe(403);
   });
 
+  it('shows each user only their own notifications and marks them read', async () => {
+    const unitId = fx.users.unit?.id ?? '';
+    await fx.deps.notifications.notify(database.db, {
+      userId: unitId,
+      mofDivCode: '990101',
+      title: '目标申报任务已下达',
+      link: '/workbench',
+    });
+    const list = (await as(app, s('unit'))('GET', '/api/v1/notifications')).json();
+    expect(list).toMatchObject({ unread: 1, items: [{ title: '目标申报任务已下达', read: false }] });
+    const id = list.items[0].id as string;
+    expect((await as(app, s('unit2'))('POST', `/api/v1/notifications/${id}/read`)).statusCode).toBe(404);
+    expect((await as(app, s('unit'))('POST', `/api/v1/notifications/${id}/read`)).statusCode).toBe(204);
+    expect((await as(app, s('unit'))('GET', '/api/v1/notifications')).json()).toMatchObject({ unread: 0 });
+  });
+
   it('serves the workbench figures of the scope', async () => {
     const wb = (await as(app, s('dept'))('GET', '/api/v1/workbench')).json();
     expect(wb.figures).toMatchObject({

@@ -90,7 +90,6 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         authRoutes({
           auth: deps.auth,
           org: deps.org,
-          database: deps.database,
           loginRatePerMinute: limits.login,
         }),
       );

@@ -36,3 +36,18 @@ export function taken(field: string, value: string, lang: 'zh-CN' | 'en-US'): Ap
   const message = lang === 'en-US' ? `“${value}” is already taken` : `“${value}”已存在`;
   return new AppError('CONFLICT', [{ path: field, code: 'CONFLICT', message }]);
 }
+
+/** Run an insert; a unique violation becomes `taken(field, value)`. */
+export async function insertOrTaken<T>(
+  work: Promise<T>,
+  field: string,
+  value: string,
+  lang: 'zh-CN' | 'en-US',
+): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (pgErrorCode(e) === '23505') throw taken(field, value, lang);
+    throw e;
+  }
+}

@@ -6,8 +6,6 @@ import { clearSessionCookies, requestInfo, setSessionCookies } from '../../plugi
 import { actorOf, noContent } from '../../plugins/request-context.ts';
 import type { OrgService } from '../org/index.ts';
 import type { AuthService } from './auth.service.ts';
-import * as repo from './identity.repository.ts';
-import type { Database } from '../../db/client.ts';
 import { scopeRegions } from './scope.ts';
 import { AppError } from '../../errors.ts';
 
@@ -16,12 +14,11 @@ const ZSecurityPolicyView = z.object({ version: z.number().int(), policy: ZSecur
 export function authRoutes(deps: {
   auth: AuthService;
   org: OrgService;
-  database: Database;
   loginRatePerMinute: number;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     async function me(actorId: string, actor: ReturnType<typeof actorOf>) {
-      const user = await repo.findUserById(deps.database.db, actorId);
+      const user = await deps.auth.findUser(actorId);
       if (!user) throw new AppError('AUTH.UNAUTHENTICATED');
       const regionCodes = scopeRegions(actor.scope);
       // Experts and agencies without assignments still work in their own region and its years.

@@ -300,9 +300,15 @@ export function makeAuthService(deps: {
     return securityPolicy();
   }
 
+  /** The stored user behind an actor (for /me). */
+  function findUser(id: string) {
+    return repo.findUserById(db, id);
+  }
+
   return {
     login,
     authenticate,
+    findUser,
     logout,
     changePassword,
     assertAcceptablePassword,

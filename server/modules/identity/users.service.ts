@@ -2,7 +2,7 @@ import { findRoleConflict, ROLE_LABELS, ROLE_SCOPE, type Role } from '../../../c
 import type { TUser } from '../../../contracts/api.ts';
 import type { Actor } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { AppError, invalid, notFound, pgErrorCode, taken } from '../../errors.ts';
+import { AppError, insertOrTaken, invalid, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { AuthService } from './auth.service.ts';
 import * as repo from './identity.repository.ts';
@@ -80,9 +80,8 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
     input: CreateUserInput,
     opts: { roles: Role[]; mustChange: boolean; isDemo: boolean; passwordHash: string },
   ): Promise<TUser> {
-    let row: repo.UserRow;
-    try {
-      row = await repo.insertUser(exec, {
+    const row = await insertOrTaken(
+      repo.insertUser(exec, {
         username: input.username,
         displayName: input.display_name,
         passwordHash: opts.passwordHash,
@@ -93,11 +92,11 @@ export function makeUsersService(deps: { database: Database; audit: AuditService
         orgName: input.org_name ?? null,
         mustChangePassword: opts.mustChange,
         isDemo: opts.isDemo,
-      });
-    } catch (e) {
-      if (pgErrorCode(e) === '23505') throw taken('username', input.username, actor.lang);
-      throw e;
-    }
+      }),
+      'username',
+      input.username,
+      actor.lang,
+    );
     checkRoles(opts.roles, row, actor.lang);
     await repo.replaceRoles(exec, row.id, opts.roles, actor.userId);
     const dto = toDto(row, opts.roles);

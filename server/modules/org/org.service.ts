@@ -1,7 +1,7 @@
 import type { TOrgTree } from '../../../contracts/api.ts';
 import type { Actor } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
-import { AppError, notFound, pgErrorCode, taken } from '../../errors.ts';
+import { AppError, insertOrTaken, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import * as repo from './org.repository.ts';
 
@@ -83,33 +83,33 @@ export function makeOrgService(deps: { database: Database; audit: AuditService }
   ) {
     if (!actor.scope.orgRegions.includes(input.mof_div_code)) throw notFound();
     return db.transaction(async (tx) => {
-      try {
-        const row = await repo.insertDepartment(tx, {
+      const row = await insertOrTaken(
+        repo.insertDepartment(tx, {
           mofDivCode: input.mof_div_code,
           deptCode: input.dept_code,
           name: input.name,
-        });
-        if (!row) throw new Error('insert returned nothing');
-        await deps.audit.record(tx, {
-          actor,
-          entity: 'department',
-          entityId: row.id,
-          action: 'CREATE',
-          after: input,
-          mofDivCode: input.mof_div_code,
-        });
-        return {
-          id: row.id,
-          mof_div_code: row.mofDivCode,
-          dept_code: row.deptCode,
-          name: row.name,
-          agency_count: 0,
-          section_code: null,
-        };
-      } catch (e) {
-        if (pgErrorCode(e) === '23505') throw taken('dept_code', input.dept_code, actor.lang);
-        throw e;
-      }
+        }),
+        'dept_code',
+        input.dept_code,
+        actor.lang,
+      );
+      if (!row) throw new Error('insert returned nothing');
+      await deps.audit.record(tx, {
+        actor,
+        entity: 'department',
+        entityId: row.id,
+        action: 'CREATE',
+        after: input,
+        mofDivCode: input.mof_div_code,
+      });
+      return {
+        id: row.id,
+        mof_div_code: row.mofDivCode,
+        dept_code: row.deptCode,
+        name: row.name,
+        agency_count: 0,
+        section_code: null,
+      };
     });
   }
 
@@ -129,33 +129,33 @@ export function makeOrgService(deps: { database: Database; audit: AuditService }
           },
         ]);
       }
-      try {
-        const row = await repo.insertAgency(tx, {
+      const row = await insertOrTaken(
+        repo.insertAgency(tx, {
           mofDivCode: input.mof_div_code,
           deptCode: input.dept_code,
           agencyCode: input.agency_code,
           name: input.name,
-        });
-        if (!row) throw new Error('insert returned nothing');
-        await deps.audit.record(tx, {
-          actor,
-          entity: 'agency',
-          entityId: row.id,
-          action: 'CREATE',
-          after: input,
-          mofDivCode: input.mof_div_code,
-        });
-        return {
-          id: row.id,
-          mof_div_code: row.mofDivCode,
-          dept_code: row.deptCode,
-          agency_code: row.agencyCode,
-          name: row.name,
-        };
-      } catch (e) {
-        if (pgErrorCode(e) === '23505') throw taken('agency_code', input.agency_code, actor.lang);
-        throw e;
-      }
+        }),
+        'agency_code',
+        input.agency_code,
+        actor.lang,
+      );
+      if (!row) throw new Error('insert returned nothing');
+      await deps.audit.record(tx, {
+        actor,
+        entity: 'agency',
+        entityId: row.id,
+        action: 'CREATE',
+        after: input,
+        mofDivCode: input.mof_div_code,
+      });
+      return {
+        id: row.id,
+        mof_div_code: row.mofDivCode,
+        dept_code: row.deptCode,
+        agency_code: row.agencyCode,
+        name: row.name,
+      };
     });
   }
 

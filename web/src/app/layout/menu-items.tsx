@@ -20,7 +20,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { TMe } from '../../../../contracts/api.ts';
-import type { Permission, Role } from '../../../../contracts/permissions.ts';
+import { isBusinessRole, ROLES, type Permission, type Role } from '../../../../contracts/permissions.ts';
 import { hasPermission } from '../../features/auth/auth-api.ts';
 
 /** One entry of the left menu: a page that exists, or a stage of the cycle still to come. */
@@ -34,16 +34,7 @@ export interface NavEntry {
   comingSoonFor?: Role[];
 }
 
-const BUSINESS: Role[] = [
-  'PREPARER',
-  'UNIT_LEADER',
-  'DEPT_REVIEWER',
-  'SECTION_REVIEWER',
-  'PERF_OFFICE',
-  'EXPERT',
-  'AGENCY',
-  'SUPERVISOR',
-];
+const BUSINESS: Role[] = ROLES.filter(isBusinessRole);
 const REVIEW_CHAIN: Role[] = [
   'PREPARER',
   'UNIT_LEADER',
