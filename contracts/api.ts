@@ -58,6 +58,11 @@ export const ZMe = z.object({
   must_change_password: z.boolean(),
   fiscal_years: z.array(z.string()),
   regions: z.array(z.object({ mof_div_code: z.string(), name: z.string(), level: z.string() })),
+  /** The password rules in force, so that forms check what the server will check. */
+  password_policy: z.object({
+    password_min_length: z.number().int(),
+    password_min_classes: z.number().int(),
+  }),
 });
 export type TMe = z.infer<typeof ZMe>;
 

@@ -402,6 +402,37 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     expect(Object.keys(doc.json().paths)).toContain('/api/v1/projects');
   });
 
+  it('applies the security policy set by the security administrator, and tells the forms', async () => {
+    const sec = as(app, s('security'));
+    const current = (await sec('GET', '/api/v1/security-policy')).json();
+    expect((await as(app, s('admin'))('PUT', '/api/v1/security-policy', current)).statusCode).toBe(403);
+    const bad = await sec('PUT', '/api/v1/security-policy', {
+      version: current.version,
+      policy: { ...current.policy, password_min_length: 4 },
+    });
+    expect(bad.statusCode).toBe(400);
+    const saved = await sec('PUT', '/api/v1/security-policy', {
+      version: current.version,
+      policy: { ...current.policy, password_min_length: 12 },
+    });
+    expect(saved.json()).toMatchObject({ version: current.version + 1, policy: { password_min_length: 12 } });
+    expect((await as(app, s('admin'))('GET', '/api/v1/me')).json().password_policy).toEqual({
+      password_min_length: 12,
+      password_min_classes: 3,
+    });
+    const short = await as(app, s('admin'))('POST', '/api/v1/users', {
+      username: 'shorty',
+      display_name: 'x',
+      password: 'Abc#12345x',
+      mof_div_code: '990101',
+    });
+    expect(short.json()).toMatchObject({
+      code: 'AUTH.PASSWORD_WEAK',
+      details: [{ path: 'password', code: 'PASSWORD.TOO_SHORT' }],
+    });
+    await sec('PUT', '/api/v1/security-policy', { version: current.version + 1, policy: current.policy });
+  });
+
   it('has recorded every change in an intact audit chain', async () => {
     const r = await as(app, s('auditor'))('GET', '/api/v1/audit/verify');
     expect(r.json()).toMatchObject({ ok: true, first_broken_seq: null });

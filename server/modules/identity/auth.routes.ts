@@ -21,6 +21,7 @@ export function authRoutes(deps: {
       const user = await deps.auth.findUser(actorId);
       if (!user) throw new AppError('AUTH.UNAUTHENTICATED');
       const regionCodes = scopeRegions(actor.scope);
+      const security = await deps.auth.getSecurityPolicy();
       // Experts and agencies without assignments still work in their own region and its years.
       const visible =
         regionCodes.length > 0
@@ -38,6 +39,10 @@ export function authRoutes(deps: {
         must_change_password: user.mustChangePassword,
         fiscal_years: await deps.org.fiscalYearsOf(visible),
         regions: await deps.org.regionsOf(visible),
+        password_policy: {
+          password_min_length: security.policy.password_min_length,
+          password_min_classes: security.policy.password_min_classes,
+        },
       };
     }
 

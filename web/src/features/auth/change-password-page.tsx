@@ -9,7 +9,7 @@ import { applyServerErrors } from '../../components/server-errors.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { AuthShell } from './auth-shell.tsx';
 import { changePassword, logout, ME_KEY } from './auth-api.ts';
-import { PasswordRules, validatePassword } from './password-rules.tsx';
+import { PasswordRules, usePasswordPolicy, validatePassword } from './password-rules.tsx';
 
 interface Values {
   old_password: string;
@@ -20,6 +20,7 @@ interface Values {
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const policy = usePasswordPolicy();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -86,12 +87,16 @@ export function ChangePasswordPage() {
           label={t('password.new')}
           rules={[
             { required: true, message: t('password.newRequired') },
-            { validator: validatorOf<string>((value) => validatePassword(value ?? '', me.username, t)) },
+            {
+              validator: validatorOf<string>((value) =>
+                validatePassword(value ?? '', me.username, t, policy),
+              ),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <PasswordRules password={newPassword} username={me.username} />
+        <PasswordRules password={newPassword} username={me.username} policy={policy} />
         <Form.Item
           name="confirm"
           label={t('password.confirm')}

@@ -5,7 +5,7 @@ import { useCurrentUser } from '../../app/current-user.tsx';
 import { regionChoices } from '../../app/scope-context.tsx';
 import { validatorOf } from '../../components/form-rules.ts';
 import { applyServerErrors } from '../../components/server-errors.ts';
-import { PasswordRules, validatePassword } from '../auth/password-rules.tsx';
+import { PasswordRules, usePasswordPolicy, validatePassword } from '../auth/password-rules.tsx';
 import { useOrgTree } from '../org/org-api.ts';
 import { useCreateUser } from './users-api.ts';
 
@@ -32,6 +32,7 @@ const FIELDS = [
 /** SYS_ADMIN creates a user; the initial password must pass the rules and is changed at first login. */
 export function CreateUserModal({ defaultRegion, onClose }: { defaultRegion: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const passwordPolicy = usePasswordPolicy();
   const me = useCurrentUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -113,7 +114,11 @@ export function CreateUserModal({ defaultRegion, onClose }: { defaultRegion: str
           dependencies={['username']}
           rules={[
             { required: true, message: t('common.required') },
-            { validator: validatorOf<string>((value) => validatePassword(value ?? '', username, t)) },
+            {
+              validator: validatorOf<string>((value) =>
+                validatePassword(value ?? '', username, t, passwordPolicy),
+              ),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" />
