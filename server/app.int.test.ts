@@ -375,6 +375,15 @@ describe(`API foundation (${testDatabaseKind()})`, () => {
     expect((await as(app, s('unit'))('GET', '/api/v1/notifications')).json()).toMatchObject({ unread: 0 });
   });
 
+  it('lists the projects a user opened last on the workbench, only for that user', async () => {
+    const id = fx.projectIds['990101260002'] ?? '';
+    await as(app, s('leader'))('GET', `/api/v1/projects/${id}`);
+    const wb = (await as(app, s('leader'))('GET', '/api/v1/workbench')).json();
+    expect(wb.recent[0]).toMatchObject({ entity: 'project', entity_id: id, title: '990101260002 校舍维修' });
+    const other = (await as(app, s('unit2'))('GET', '/api/v1/workbench')).json();
+    expect(other.recent.map((r: { entity_id: string }) => r.entity_id)).not.toContain(id);
+  });
+
   it('serves the workbench figures of the scope', async () => {
     const wb = (await as(app, s('dept'))('GET', '/api/v1/workbench')).json();
     expect(wb.figures).toMatchObject({

@@ -99,7 +99,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       await api.register(policiesRoutes({ policies: deps.policies }));
       await api.register(auditRoutes({ database: deps.database, audit: deps.audit }));
       await api.register(notificationsRoutes({ notifications: deps.notifications }));
-      await api.register(workbenchRoutes({ projects: deps.projects }));
+      await api.register(workbenchRoutes({ projects: deps.projects, recent: deps.recent }));
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { makeNotificationsService } from './modules/notifications/index.ts';
 import { makeOrgService } from './modules/org/index.ts';
 import { makePoliciesService } from './modules/policies/index.ts';
 import { makeProjectsService } from './modules/projects/index.ts';
+import { makeRecentService } from './modules/recent/index.ts';
 
 export function buildDeps(
   config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'>,
@@ -16,10 +17,11 @@ export function buildDeps(
   const auth = makeAuthService({ database, audit, demo: config.demo });
   const users = makeUsersService({ database, audit, auth });
   const org = makeOrgService({ database, audit });
-  const projects = makeProjectsService({ database });
+  const recent = makeRecentService({ database });
+  const projects = makeProjectsService({ database, recent });
   const policies = makePoliciesService({ database, audit });
   const notifications = makeNotificationsService({ database });
-  return { database, audit, auth, users, org, projects, policies, notifications };
+  return { database, audit, auth, users, org, projects, policies, notifications, recent };
 }
 
 export type Deps = ReturnType<typeof buildDeps>;

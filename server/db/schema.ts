@@ -239,6 +239,23 @@ export const notifications = pgTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
+/** What each user opened last (the workbench's "recent items"); one row per user and record. */
+export const recentItems = pgTable(
+  'recent_items',
+  {
+    userId: uuid('user_id').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    mofDivCode: text('mof_div_code').notNull(),
+    title: text('title').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.entity, t.entityId] }),
+    index('recent_items_user_idx').on(t.userId, t.at),
+  ],
+);
+
 /** Append-only, hash-chained. The single row of audit_head serialises appends. */
 export const auditLog = pgTable(
   'audit_log',

@@ -4,6 +4,7 @@ import type { Actor } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { scopeRegions } from '../identity/index.ts';
+import type { RecentService } from '../recent/index.ts';
 import * as repo from './projects.repository.ts';
 
 function toDto(r: repo.ProjectWithNames, actor: Actor): TProject {
@@ -43,7 +44,7 @@ function toDto(r: repo.ProjectWithNames, actor: Actor): TProject {
 }
 
 /** The project registry, always read through the actor's data scope. */
-export function makeProjectsService(deps: { database: Database }) {
+export function makeProjectsService(deps: { database: Database; recent: RecentService }) {
   const db = deps.database.db;
 
   async function filterOf(
@@ -81,6 +82,12 @@ export function makeProjectsService(deps: { database: Database }) {
   async function get(actor: Actor, id: string): Promise<TProject> {
     const r = await repo.findProjectInScope(db, actor.scope, id);
     if (!r) throw notFound();
+    await deps.recent.recordVisit(actor, {
+      entity: 'project',
+      entityId: r.project.id,
+      mofDivCode: r.project.mofDivCode,
+      title: `${r.project.proCode} ${r.project.proName}`,
+    });
     return toDto(r, actor);
   }
 

@@ -3,12 +3,16 @@ import { z } from 'zod';
 import { ZMofDivCode, ZWorkbench, ZYear } from '../../../contracts/api.ts';
 import { actorOf } from '../../plugins/request-context.ts';
 import type { ProjectsService } from '../projects/index.ts';
+import type { RecentService } from '../recent/index.ts';
 
 /**
  * Every user's home: to-dos (filled by the task stages), recent items and the figures of the
  * user's scope.
  */
-export function workbenchRoutes(deps: { projects: ProjectsService }): FastifyPluginAsyncZod {
+export function workbenchRoutes(deps: {
+  projects: ProjectsService;
+  recent: RecentService;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/workbench',
@@ -23,7 +27,8 @@ export function workbenchRoutes(deps: { projects: ProjectsService }): FastifyPlu
       async (req) => {
         const actor = actorOf(req);
         const figures = await deps.projects.summary(actor, req.query.fiscal_year, req.query.mof_div_code);
-        return { todos: [], recent: [], figures };
+        const recent = await deps.recent.list(actor, req.query.mof_div_code);
+        return { todos: [], recent, figures };
       },
     );
   };
