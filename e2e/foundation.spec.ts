@@ -18,6 +18,7 @@ test('the performance office browses the registry in Chinese and in English', as
   await expect(rows.first()).toContainText('教师');
   await page.screenshot({ path: 'test-results/projects-zh.png' });
 
+  const code = (await rows.first().locator('td').first().innerText()).trim();
   await rows.first().click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}/);
   await expect(page.getByRole('tab', { name: '基本信息' })).toBeVisible();
@@ -29,6 +30,8 @@ test('the performance office browses the registry in Chinese and in English', as
   await page.screenshot({ path: 'test-results/project-detail-en.png' });
   await page.getByRole('menuitem', { name: /Workbench/ }).click();
   await expect(page.getByText('Hello')).toBeVisible();
+  // The project just opened is the first of the recent items.
+  await expect(page.getByText(new RegExp(code)).first()).toBeVisible();
   await page.getByText('中文', { exact: true }).click();
   await expect(page.getByText('您好，周敏')).toBeVisible();
   expect(errors).toEqual([]);

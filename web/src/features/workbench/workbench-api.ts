@@ -10,5 +10,7 @@ export function useWorkbench(params: { mof_div_code: string; fiscal_year: string
     queryKey: ['workbench', params],
     queryFn: () => requestJson(ZWorkbench, '/workbench', { query: params }),
     enabled,
+    // Home is where users come back to: show what they just did (recent items, to-dos).
+    refetchOnMount: 'always',
   });
 }
