@@ -18,6 +18,18 @@ test('the performance office browses the registry in Chinese and in English', as
   await expect(rows.first()).toContainText('教师');
   await page.screenshot({ path: 'test-results/projects-zh.png' });
 
+  // Save the search as a view, reset, and bring it back.
+  await page.getByRole('button', { name: /视\s*图/ }).click();
+  await page.getByText('保存当前视图…').click();
+  await page.getByLabel('视图名称').fill('教师类项目');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('button', { name: /重\s*置/ }).click();
+  await expect(page.getByPlaceholder('项目编码或名称')).toHaveValue('');
+  await page.getByRole('button', { name: /视\s*图/ }).click();
+  await page.getByText('教师类项目').click();
+  await expect(page.getByPlaceholder('项目编码或名称')).toHaveValue('教师');
+  await expect(rows.first()).toContainText('教师');
+
   const code = (await rows.first().locator('td').first().innerText()).trim();
   await rows.first().click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}/);

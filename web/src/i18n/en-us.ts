@@ -151,6 +151,13 @@ export const enUS: Messages<typeof zhCN> = {
         'Under the classified-protection rules, administrator accounts cannot see or handle budget performance business; use a business account for that.',
     },
   },
+  views: {
+    title: 'Views',
+    saveCurrent: 'Save current view…',
+    name: 'View name',
+    namePlaceholder: 'e.g. large education projects',
+    delete: 'Delete view {{name}}',
+  },
   projects: {
     title: 'Project registry',
     subtitle: 'Budget projects of FY {{year}}; amounts in 10k yuan (万元)',

@@ -144,6 +144,13 @@ export const zhCN = {
         '依据等级保护要求，管理员账号不能查看或办理预算绩效业务；如需办理业务，请使用业务账号登录。',
     },
   },
+  views: {
+    title: '视图',
+    saveCurrent: '保存当前视图…',
+    name: '视图名称',
+    namePlaceholder: '如：教育局大额项目',
+    delete: '删除视图 {{name}}',
+  },
   projects: {
     title: '项目库',
     subtitle: '{{year}} 年度预算项目，金额单位：万元',

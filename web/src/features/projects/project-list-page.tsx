@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Table } from 'antd';
+import { App, Button, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useScope } from '../../app/scope-context.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { SavedViewsButton } from '../../components/saved-views-button.tsx';
 import { describeError } from '../../components/server-errors.ts';
 import { hasPermission } from '../auth/auth-api.ts';
 import { useOrgTree } from '../org/org-api.ts';
@@ -72,11 +73,19 @@ export function ProjectListPage() {
         title={t('projects.title')}
         subtitle={t('projects.subtitle', { year: scope.fiscalYear })}
         extra={
-          hasPermission(me, 'export:data') ? (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()}>
-              {t('projects.export')}
-            </Button>
-          ) : undefined
+          <Space>
+            <SavedViewsButton
+              list="projects"
+              username={me.username}
+              query={params.toString()}
+              onApply={(query) => setParams(new URLSearchParams(query))}
+            />
+            {hasPermission(me, 'export:data') ? (
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()}>
+                {t('projects.export')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <ProjectFilters
