@@ -31,8 +31,11 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Built web client to serve at / (absent in API-only tests). */
   webDist?: string | undefined;
-  /** Requests per minute per IP across the API, and for login. */
-  rateLimit?: { global: number; login: number };
+  /**
+   * Requests per minute per IP across the API, and for login (default: the security policy's
+   * login_rate_per_minute, read on each attempt).
+   */
+  rateLimit?: { global: number; login?: number };
 }
 
 /** Build the HTTP application from its dependencies (tests call the same function). */
@@ -64,8 +67,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     },
     hsts: opts.trustProxy ? { maxAge: 31536000 } : false,
   });
-  const limits = opts.rateLimit ?? { global: 1200, login: 60 };
+  const limits = opts.rateLimit ?? { global: 1200 };
   await app.register(rateLimit, { global: true, max: limits.global, timeWindow: '1 minute' });
+  const fixedLogin = limits.login;
+  const loginRate =
+    fixedLogin === undefined
+      ? async () => (await deps.auth.getSecurityPolicy()).policy.login_rate_per_minute
+      : () => Promise.resolve(fixedLogin);
   await app.register(swagger, {
     openapi: {
       info: { title: 'PerfBudget API', version: '1' },
@@ -90,7 +98,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         authRoutes({
           auth: deps.auth,
           org: deps.org,
-          loginRatePerMinute: limits.login,
+          loginRatePerMinute: loginRate,
         }),
       );
       await api.register(usersRoutes({ users: deps.users }));

@@ -6,10 +6,11 @@ import type { Database } from '../db/client.ts';
 
 let database: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
+let fx: Awaited<ReturnType<typeof buildFixture>>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const fx = await buildFixture(database);
+  fx = await buildFixture(database);
   app = await buildApp(fx.deps, { rateLimit: { global: 50, login: 8 } });
 });
 afterAll(async () => {
@@ -33,5 +34,30 @@ describe(`rate limits (${testDatabaseKind()})`, () => {
     const limited = await attempt('unit');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('takes the login limit from the security policy when none is fixed', async () => {
+    const policyApp = await buildApp(fx.deps, { rateLimit: { global: 1000 } });
+    try {
+      const { policy, version } = await fx.deps.auth.getSecurityPolicy();
+      const { systemActor } = await import('../context.ts');
+      await fx.deps.auth.saveSecurityPolicy(systemActor('test'), version, {
+        ...policy,
+        login_rate_per_minute: 10,
+      });
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const r = await policyApp.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'nobody', password: 'Wrong#2026x' },
+        });
+        statuses.push(r.statusCode);
+      }
+      expect(statuses.slice(0, 10).every((c) => c === 401)).toBe(true);
+      expect(statuses[10]).toBe(429);
+    } finally {
+      await policyApp.close();
+    }
   });
 });

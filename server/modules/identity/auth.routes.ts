@@ -14,7 +14,8 @@ const ZSecurityPolicyView = z.object({ version: z.number().int(), policy: ZSecur
 export function authRoutes(deps: {
   auth: AuthService;
   org: OrgService;
-  loginRatePerMinute: number;
+  /** The per-IP login limit, read per attempt (the security policy can change it). */
+  loginRatePerMinute: () => Promise<number>;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     async function me(actorId: string, actor: ReturnType<typeof actorOf>) {
@@ -51,7 +52,7 @@ export function authRoutes(deps: {
       {
         config: {
           auth: 'public',
-          rateLimit: { max: deps.loginRatePerMinute, timeWindow: '1 minute' },
+          rateLimit: { max: () => deps.loginRatePerMinute(), timeWindow: '1 minute' },
         },
         schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } },
       },
