@@ -14,7 +14,7 @@ export function auditRoutes(deps: { database: Database; audit: AuditService }): 
       },
       async (req) => {
         const q = req.query;
-        const { items, total } = await deps.audit.findPage(
+        return deps.audit.findPage(
           deps.database.db,
           {
             actor: q.actor,
@@ -27,25 +27,6 @@ export function auditRoutes(deps: { database: Database; audit: AuditService }): 
           q.page,
           q.page_size,
         );
-        return {
-          total,
-          items: items.map((r) => ({
-            seq: r.seq,
-            at: r.at.toISOString(),
-            actor_name: r.actorName,
-            actor_roles: r.actorRoles,
-            ip: r.ip,
-            request_id: r.requestId,
-            mof_div_code: r.mofDivCode,
-            entity: r.entity,
-            entity_id: r.entityId,
-            action: r.action,
-            before: r.before,
-            after: r.after,
-            reason: r.reason,
-            hash: r.hash,
-          })),
-        };
       },
     );
     app.get(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AuditAction, AuditEntity } from '../../../contracts/audit-events.ts';
 import type { Actor } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
-import { chainHash, GENESIS_HASH, type HashAlgorithm } from './hash-chain.ts';
+import { chainHash, GENESIS_HASH, type ChainedFields, type HashAlgorithm } from './hash-chain.ts';
 import * as repo from './audit.repository.ts';
 
 export interface AuditEvent {
@@ -32,6 +32,33 @@ export interface Checkpoint {
   head_hash: string;
   algorithm: HashAlgorithm;
   at: string;
+}
+
+/** The stored fields the hash covers, named as in the canonical entry. */
+function chainedFieldsOf(r: repo.AuditRow): ChainedFields {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor_id: r.actorId,
+    actor_name: r.actorName,
+    actor_roles: r.actorRoles,
+    ip: r.ip,
+    request_id: r.requestId,
+    mof_div_code: r.mofDivCode,
+    entity: r.entity,
+    entity_id: r.entityId,
+    action: r.action,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+    algorithm: r.algorithm,
+  };
+}
+
+/** An entry as the audit viewer shows it. */
+function toEntryDto(r: repo.AuditRow) {
+  const { actor_id: _actorId, algorithm: _algorithm, ...shown } = chainedFieldsOf(r);
+  return { ...shown, at: r.at.toISOString(), hash: r.hash };
 }
 
 /** Plain JSON (dates to ISO strings) so that the stored jsonb hashes the same when read back. */
@@ -137,23 +164,7 @@ export function makeAuditService(deps: {
         if (r.seq !== expected) return fail(expected, `entry ${expected} is missing or out of order`);
         if (r.prevHash !== prev) return fail(r.seq, `entry ${r.seq} does not link to the previous entry`);
         const algorithm: HashAlgorithm = r.algorithm === 'SM3' ? 'SM3' : 'SHA-256';
-        const recomputed = chainHash(algorithm, prev, {
-          seq: r.seq,
-          at: r.at,
-          actor_id: r.actorId,
-          actor_name: r.actorName,
-          actor_roles: r.actorRoles,
-          ip: r.ip,
-          request_id: r.requestId,
-          mof_div_code: r.mofDivCode,
-          entity: r.entity,
-          entity_id: r.entityId,
-          action: r.action,
-          before: r.before,
-          after: r.after,
-          reason: r.reason,
-          algorithm: r.algorithm,
-        });
+        const recomputed = chainHash(algorithm, prev, chainedFieldsOf(r));
         if (recomputed !== r.hash) return fail(r.seq, `entry ${r.seq} was altered`);
         prev = r.hash;
         expected++;
@@ -207,7 +218,13 @@ export function makeAuditService(deps: {
     return { file, checkpoint: cp };
   }
 
-  return { record, verify, checkpoint, findPage: repo.findAuditPage };
+  /** A filtered page of the log, newest first. */
+  async function findPage(exec: Executor, filter: repo.AuditFilter, page: number, pageSize: number) {
+    const { items, total } = await repo.findAuditPage(exec, filter, page, pageSize);
+    return { items: items.map(toEntryDto), total };
+  }
+
+  return { record, verify, checkpoint, findPage };
 }
 
 export type AuditService = ReturnType<typeof makeAuditService>;
