@@ -80,6 +80,18 @@ test('the system administrator manages users but has no registry and no audit lo
   await page.goto('/users');
   await expect(page.locator('.ant-table-tbody')).toContainText('unit2');
   await page.screenshot({ path: 'test-results/users-admin.png' });
+
+  // Add a department: a code already taken is refused at the field, a new one is added.
+  await page.goto('/org');
+  await page.getByRole('button', { name: /新增部门/ }).click();
+  await page.getByLabel('部门编码').fill('101');
+  await page.getByLabel('部门名称').fill('县教育局（重复）');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('“101”已存在')).toBeVisible();
+  await page.getByLabel('部门编码').fill('901');
+  await page.getByLabel('部门名称').fill('县数据局');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('县数据局').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -9,6 +9,8 @@ export function applyServerErrors(
   form: FormInstance,
   error: unknown,
   fieldNames: readonly string[],
+  /** Server field name → form field name, where they differ. */
+  aliases: Readonly<Record<string, string>> = {},
 ): string[] {
   if (!(error instanceof ApiError)) return [error instanceof Error ? error.message : String(error)];
   const issues = error.fieldIssues;
@@ -17,9 +19,9 @@ export function applyServerErrors(
   const byField = new Map<string, string[]>();
   for (const issue of issues) {
     const field = issue.path.split('.')[0] ?? '';
-    // A uniqueness conflict names the taken value; the error's own message says what is wrong.
-    const text = issue.code === 'CONFLICT' ? error.message : issue.message;
-    if (fieldNames.includes(field)) byField.set(field, [...(byField.get(field) ?? []), text]);
+    const text = issue.message || error.message;
+    const target = aliases[field] ?? field;
+    if (fieldNames.includes(field)) byField.set(target, [...(byField.get(target) ?? []), text]);
     else unmatched.push(issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`);
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
