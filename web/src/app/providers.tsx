@@ -8,8 +8,14 @@ import { ApiError } from '../lib/api-client.ts';
 import { theme } from './theme.ts';
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  // Client errors will not change by asking again.
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  // Client errors, and answers of a shape this client does not know (a server upgraded under
+  // an open page), will not change by asking again.
+  if (
+    error instanceof ApiError &&
+    ((error.status >= 400 && error.status < 500) || error.code === 'CONTRACT')
+  ) {
+    return false;
+  }
   return failureCount < 2;
 }
 
