@@ -1,8 +1,7 @@
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
-import { ensureReady, openConfiguredDatabase } from './bootstrap.ts';
+import { DEMO_ACCOUNT_NAMES, ensureReady, openConfiguredDatabase } from './bootstrap.ts';
 import { buildDeps } from './deps.ts';
-import { DEMO_ACCOUNT_NAMES } from './bootstrap.ts';
 import { DEMO_PASSWORD } from './modules/identity/index.ts';
 
 /** Start the server: migrate, load the demo region on first start in demo mode, listen. */

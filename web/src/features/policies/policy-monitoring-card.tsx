@@ -8,69 +8,42 @@ import type { CardProps } from './policy-scoring-card.tsx';
 const RATIOS = ['peer_low', 'peer_high', 'infeasible', 'overshot'] as const;
 const COUNTS = ['min_peers', 'min_quantitative'] as const;
 
+/** The light thresholds of the policy, in order: execution has two, positive indicators three. */
+const LIGHT_ROWS = [
+  { key: 'execution', bounds: ['redBelow', 'yellowBelow'] },
+  { key: 'positive', bounds: ['redBelow', 'yellowBelow', 'blueAbove'] },
+] as const;
+
 /** Monitoring lights and the difficulty (软目标) checks of targets. */
 export function PolicyMonitoringCard({ values, issues, isOverridden }: CardProps) {
   const { t } = useTranslation();
   const money = values.difficulty.money_threshold;
   return (
     <Card title={t('policies.group.monitoring')} style={{ marginBottom: 16 }}>
-      <PolicyRow
-        path="lights.execution"
-        label={t('policies.field.execution')}
-        help={t('policies.help.execution')}
-        range="0–1000"
-        issues={issues}
-        overridden={isOverridden('lights')}
-      >
-        <Flex gap={8} align="center" wrap>
-          <NumberField
-            name={['lights', 'execution', 0]}
-            label={t('policies.redBelow')}
-            prefix={t('policies.redBelow')}
-            suffix="%"
-            width={150}
-          />
-          <NumberField
-            name={['lights', 'execution', 1]}
-            label={t('policies.yellowBelow')}
-            prefix={t('policies.yellowBelow')}
-            suffix="%"
-            width={150}
-          />
-        </Flex>
-      </PolicyRow>
-      <PolicyRow
-        path="lights.positive"
-        label={t('policies.field.positive')}
-        help={t('policies.help.positive')}
-        range="0–1000"
-        issues={issues}
-        overridden={isOverridden('lights')}
-      >
-        <Flex gap={8} align="center" wrap>
-          <NumberField
-            name={['lights', 'positive', 0]}
-            label={t('policies.redBelow')}
-            prefix={t('policies.redBelow')}
-            suffix="%"
-            width={150}
-          />
-          <NumberField
-            name={['lights', 'positive', 1]}
-            label={t('policies.yellowBelow')}
-            prefix={t('policies.yellowBelow')}
-            suffix="%"
-            width={150}
-          />
-          <NumberField
-            name={['lights', 'positive', 2]}
-            label={t('policies.blueAbove')}
-            prefix={t('policies.blueAbove')}
-            suffix="%"
-            width={150}
-          />
-        </Flex>
-      </PolicyRow>
+      {LIGHT_ROWS.map(({ key, bounds }) => (
+        <PolicyRow
+          key={key}
+          path={`lights.${key}`}
+          label={t(`policies.field.${key}`)}
+          help={t(`policies.help.${key}`)}
+          range="0–1000"
+          issues={issues}
+          overridden={isOverridden('lights')}
+        >
+          <Flex gap={8} align="center" wrap>
+            {bounds.map((bound, i) => (
+              <NumberField
+                key={bound}
+                name={['lights', key, i]}
+                label={t(`policies.${bound}`)}
+                prefix={t(`policies.${bound}`)}
+                suffix="%"
+                width={150}
+              />
+            ))}
+          </Flex>
+        </PolicyRow>
+      ))}
       <Typography.Title level={5} style={{ marginTop: 8 }}>
         {t('policies.difficultyTitle')}
       </Typography.Title>
