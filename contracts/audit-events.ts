@@ -12,6 +12,13 @@ export const AUDIT_ACTIONS = [
   'ROLE_REVOKE',
   'IMPORT',
   'SEED',
+  'SUBMIT',
+  'APPROVE',
+  'RETURN',
+  'REJECT',
+  'UNLOCK',
+  'ADJUST',
+  'REMIND',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -27,5 +34,10 @@ export const AUDIT_ENTITIES = [
   'session',
   'security_policy',
   'system',
+  'target',
+  'task',
+  'library_indicator',
+  'core_indicator',
+  'import',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

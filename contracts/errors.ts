@@ -45,6 +45,71 @@ export const ERRORS = {
     zh: '用户已被他人修改，请刷新后重试',
     en: 'The user was changed by someone else; reload and try again',
   },
+  'TARGET.INVALID': {
+    status: 400,
+    zh: '绩效目标未通过校验，请按提示修改',
+    en: 'The target does not pass the checks; correct the fields shown',
+  },
+  'TARGET.STALE_VERSION': {
+    status: 409,
+    zh: '绩效目标已被他人修改，请刷新后重试',
+    en: 'The target was changed by someone else; reload and try again',
+  },
+  'TARGET.LOCKED': {
+    status: 409,
+    zh: '绩效目标已锁定或正在审核，不能修改',
+    en: 'The target is locked or under review and cannot be changed',
+  },
+  'REVIEW.NOT_ALLOWED': {
+    status: 409,
+    zh: '当前状态下不能执行此操作',
+    en: 'This action is not possible in the current state',
+  },
+  'REVIEW.WRONG_STEP': {
+    status: 403,
+    zh: '该目标不在您的审核环节',
+    en: 'The target is not at your review step',
+  },
+  'REVIEW.OWN_SUBMISSION': {
+    status: 403,
+    zh: '不能审核本人提交的内容',
+    en: 'You may not review your own submission',
+  },
+  'REVIEW.GRADE_REQUIRED': {
+    status: 400,
+    zh: '财政审核须评定完整性、相关性、适当性、可行性和总体等级',
+    en: 'The finance review needs the four dimension grades and the overall grade',
+  },
+  'REVIEW.GRADE_MISMATCH': {
+    status: 400,
+    zh: '审核结论与总体等级不一致（优/良通过，中退回，差不予通过）',
+    en: 'The decision does not match the overall grade (excellent/good approve, fair returns, poor rejects)',
+  },
+  'REVIEW.FIXES_REQUIRED': {
+    status: 400,
+    zh: '评为“良”须列出须整改事项',
+    en: 'A "good" grade needs the list of fixes',
+  },
+  'REVIEW.COMMENT_REQUIRED': {
+    status: 400,
+    zh: '退回或不予通过须填写意见',
+    en: 'A return or rejection needs a comment',
+  },
+  'LIBRARY.STALE_VERSION': {
+    status: 409,
+    zh: '指标已被他人修改，请刷新后重试',
+    en: 'The indicator was changed by someone else; reload and try again',
+  },
+  'LIBRARY.READ_ONLY': {
+    status: 403,
+    zh: '系统内置或上级下发的指标不能修改，可以其为模板新建本地区指标',
+    en: 'Shipped and higher-level indicators cannot be changed; copy one as a new indicator of your region',
+  },
+  'LIBRARY.IMPORT_INVALID': {
+    status: 400,
+    zh: '导入文件有错误，未写入任何指标，请按提示修改后重新导入',
+    en: 'The file has errors and nothing was written; correct the rows shown and import again',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误', en: 'Internal error' },
 } as const;
 

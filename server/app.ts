@@ -18,10 +18,12 @@ import { ping } from './db/client.ts';
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, usersRoutes } from './modules/identity/index.ts';
+import { libraryRoutes } from './modules/library/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { policiesRoutes } from './modules/policies/index.ts';
 import { projectsRoutes } from './modules/projects/index.ts';
+import { targetsRoutes } from './modules/targets/index.ts';
 import { workbenchRoutes } from './modules/workbench/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -105,6 +107,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       await api.register(orgRoutes({ org: deps.org }));
       await api.register(projectsRoutes({ projects: deps.projects }));
       await api.register(policiesRoutes({ policies: deps.policies }));
+      await api.register(libraryRoutes({ library: deps.library, coreIndicators: deps.coreIndicators }));
+      await api.register(
+        targetsRoutes({ targets: deps.targets, review: deps.review, targetsList: deps.targetsList }),
+      );
       await api.register(auditRoutes({ database: deps.database, audit: deps.audit }));
       await api.register(notificationsRoutes({ notifications: deps.notifications }));
       await api.register(workbenchRoutes({ projects: deps.projects, recent: deps.recent }));

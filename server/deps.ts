@@ -4,10 +4,12 @@ import type { Database } from './db/client.ts';
 import { makeAuditService } from './modules/audit/index.ts';
 import { makeAuthService, makeUsersService } from './modules/identity/index.ts';
 import { makeNotificationsService } from './modules/notifications/index.ts';
+import { makeCoreIndicatorsService, makeLibraryService } from './modules/library/index.ts';
 import { makeOrgService } from './modules/org/index.ts';
 import { makePoliciesService } from './modules/policies/index.ts';
 import { makeProjectsService } from './modules/projects/index.ts';
 import { makeRecentService } from './modules/recent/index.ts';
+import { makeReviewService, makeTargetsListService, makeTargetsService } from './modules/targets/index.ts';
 
 export function buildDeps(
   config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'>,
@@ -21,7 +23,27 @@ export function buildDeps(
   const projects = makeProjectsService({ database, recent });
   const policies = makePoliciesService({ database, audit });
   const notifications = makeNotificationsService({ database });
-  return { database, audit, auth, users, org, projects, policies, notifications, recent };
+  const library = makeLibraryService({ database, audit });
+  const coreIndicators = makeCoreIndicatorsService({ database, audit });
+  const targets = makeTargetsService({ database, audit, policies, projects, coreFor: async () => [] });
+  const review = makeReviewService({ database, audit, policies, notifications, targets });
+  const targetsList = makeTargetsListService({ database, projects });
+  return {
+    database,
+    audit,
+    auth,
+    users,
+    org,
+    projects,
+    policies,
+    notifications,
+    recent,
+    library,
+    coreIndicators,
+    targets,
+    review,
+    targetsList,
+  };
 }
 
 export type Deps = ReturnType<typeof buildDeps>;

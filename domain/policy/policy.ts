@@ -39,6 +39,8 @@ export const ZPolicy = z
     framework: z.enum(['2015', '2021']),
     recheck: z.object({ share: z.number().gt(0).max(1), min: z.number().int().min(0) }),
     ex_ante_threshold: z.string().regex(/^\d+(\.\d{1,2})?$/, 'a decimal amount in yuan'),
+    /** Whether target review ends with the performance office after the finance section. */
+    review: z.object({ perf_office: z.boolean() }).strict(),
   })
   .strict();
 
@@ -63,6 +65,7 @@ export const DEFAULT_POLICY: TPolicy = {
   framework: '2015',
   recheck: { share: 0.1, min: 1 },
   ex_ante_threshold: '5000000',
+  review: { perf_office: false },
 };
 
 /** A stored override document: any subset of the policy's top-level keys. */

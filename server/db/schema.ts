@@ -290,3 +290,231 @@ export const auditHead = pgTable('audit_head', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Targets and indicators (domain.md §4)
+
+const decimal = (name: string) => numeric(name);
+
+/** The indicator library (指标库). Rows with mof_div_code null are shipped with the system. */
+export const libraryIndicators = pgTable(
+  'library_indicators',
+  {
+    code: text('code').primaryKey(),
+    mofDivCode: text('mof_div_code'),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    definition: text('definition').notNull(),
+    unit: text('unit'),
+    formula: text('formula'),
+    sign: text('sign').notNull(),
+    scoringRule: text('scoring_rule'),
+    sector: text('sector').notNull(),
+    funcClass: text('func_class'),
+    kpiLv1: text('kpi_lv1').notNull(),
+    kpiLv2: text('kpi_lv2').notNull(),
+    kind: text('kind', { enum: ['COMMON', 'INDIVIDUAL'] }).notNull(),
+    progress: text('progress', { enum: ['CUMULATIVE', 'LEVEL'] }).notNull(),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    status: text('status', { enum: ['ACTIVE', 'RETIRED'] })
+      .notNull()
+      .default('ACTIVE'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('library_sector_idx').on(t.sector), index('library_func_idx').on(t.funcClass)],
+);
+
+/** Reference values of a library indicator per year and region (history, industry standard). */
+export const libraryReferenceValues = pgTable(
+  'library_reference_values',
+  {
+    id: id(),
+    libraryCode: text('library_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    mofDivCode: text('mof_div_code').notNull().default(''),
+    kind: text('kind', { enum: ['HISTORY', 'INDUSTRY'] }).notNull(),
+    value: decimal('value').notNull(),
+    note: text('note'),
+    isSynthetic: boolean('is_synthetic').notNull().default(false),
+  },
+  (t) => [uniqueIndex('library_ref_uq').on(t.libraryCode, t.fiscalYear, t.mofDivCode, t.kind)],
+);
+
+/** A core indicator pushed down by a performance office: targets in its reach must carry it. */
+export const coreIndicators = pgTable(
+  'core_indicators',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    libraryCode: text('library_code').notNull(),
+    funcClassPrefix: text('func_class_prefix').notNull().default(''),
+    deptCode: text('dept_code'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('core_indicators_uq').on(t.mofDivCode, t.fiscalYear, t.libraryCode, t.funcClassPrefix)],
+);
+
+/** A declaration task issued by the performance office (scope of departments/units, deadline). */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    stage: text('stage', { enum: ['TARGET'] }).notNull(),
+    title: text('title').notNull(),
+    deptCodes: jsonb('dept_codes').$type<string[]>().notNull(),
+    agencyCodes: jsonb('agency_codes').$type<string[]>().notNull(),
+    deadline: text('deadline').notNull(),
+    status: text('status', { enum: ['OPEN', 'CLOSED'] })
+      .notNull()
+      .default('OPEN'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('tasks_region_idx').on(t.mofDivCode, t.fiscalYear)],
+);
+
+/**
+ * A performance target: of a project, or of a department's overall expenditure. The review state
+ * belongs to the newest version; `in_force_version` is the approved version monitoring and
+ * evaluation use.
+ */
+export const targets = pgTable(
+  'targets',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    kind: text('kind', { enum: ['PROJECT', 'DEPARTMENT'] }).notNull(),
+    projectId: uuid('project_id'),
+    proCode: text('pro_code'),
+    deptCode: text('dept_code').notNull(),
+    agencyCode: text('agency_code'),
+    amount: money('amount').notNull(),
+    currentVersion: integer('current_version').notNull().default(1),
+    inForceVersion: integer('in_force_version'),
+    status: text('status', {
+      enum: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED', 'UNLOCKED'],
+    }).notNull(),
+    step: text('step', { enum: ['UNIT_LEADER', 'DEPARTMENT', 'SECTION', 'PERF_OFFICE'] }),
+    unlockedAt: text('unlocked_at', { enum: ['UNIT_LEADER', 'DEPARTMENT', 'SECTION', 'PERF_OFFICE'] }),
+    submittedBy: uuid('submitted_by'),
+    taskId: uuid('task_id'),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('targets_project_uq').on(t.projectId),
+    index('targets_scope_idx').on(t.mofDivCode, t.fiscalYear, t.deptCode, t.agencyCode),
+    index('targets_step_idx').on(t.status, t.step),
+  ],
+);
+
+export const targetVersions = pgTable(
+  'target_versions',
+  {
+    id: id(),
+    targetId: uuid('target_id').notNull(),
+    versionNo: integer('version_no').notNull(),
+    status: text('status').notNull(),
+    longTermGoal: text('long_term_goal'),
+    annualGoal: text('annual_goal'),
+    justification: text('justification'),
+    explanation: text('explanation'),
+    flags: jsonb('flags')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    adjustmentReason: text('adjustment_reason'),
+    grade: text('grade', { enum: ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] }),
+    fixes: text('fixes'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    submittedAt: ts('submitted_at'),
+    approvedAt: ts('approved_at'),
+  },
+  (t) => [uniqueIndex('target_versions_uq').on(t.targetId, t.versionNo)],
+);
+
+/** Level-3 indicators of a target version; kpi_val keeps the text, kpi_val_num the number. */
+export const targetIndicators = pgTable(
+  'target_indicators',
+  {
+    id: id(),
+    versionId: uuid('version_id').notNull(),
+    seq: integer('seq').notNull(),
+    kpiLv1: text('kpi_lv1').notNull(),
+    kpiLv2: text('kpi_lv2').notNull(),
+    kpiLv3: text('kpi_lv3').notNull(),
+    computesign: text('computesign').notNull(),
+    kpiVal: text('kpi_val').notNull(),
+    kpiValNum: decimal('kpi_val_num'),
+    meterunit: text('meterunit'),
+    weight: numeric('weight', { precision: 7, scale: 2 }).notNull(),
+    progress: text('progress').notNull(),
+    valueBasis: text('value_basis'),
+    libraryCode: text('library_code'),
+    lastTarget: decimal('last_target'),
+    lastActual: decimal('last_actual'),
+    dataSource: text('data_source'),
+    scoringStandard: text('scoring_standard'),
+    justification: text('justification'),
+    explanation: text('explanation'),
+    isCore: boolean('is_core').notNull().default(false),
+    /** The full-year actual (self-evaluation), next year's "last actual". */
+    finalActual: decimal('final_actual'),
+  },
+  (t) => [
+    uniqueIndex('target_indicators_seq_uq').on(t.versionId, t.seq),
+    index('target_indicators_library_idx').on(t.libraryCode),
+  ],
+);
+
+/** Every review decision (and submission) with its comments and, at finance, its grades. */
+export const targetReviews = pgTable(
+  'target_reviews',
+  {
+    id: id(),
+    targetId: uuid('target_id').notNull(),
+    versionNo: integer('version_no').notNull(),
+    step: text('step'),
+    action: text('action', { enum: ['SUBMIT', 'APPROVE', 'RETURN', 'REJECT', 'UNLOCK', 'ADJUST'] }).notNull(),
+    comment: text('comment'),
+    indicatorComments: jsonb('indicator_comments')
+      .$type<{ kpi_lv3: string; comment: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    grades: jsonb('grades').$type<Record<string, string>>(),
+    grade: text('grade'),
+    fixes: text('fixes'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('target_reviews_target_idx').on(t.targetId, t.at)],
+);
+
+/** Long work (imports) with its progress, so that a page reload finds it again. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    status: text('status', { enum: ['RUNNING', 'DONE', 'FAILED'] }).notNull(),
+    mofDivCode: text('mof_div_code'),
+    createdBy: uuid('created_by').notNull(),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    phase: text('phase'),
+    result: jsonb('result'),
+    file: text('file'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('jobs_user_idx').on(t.createdBy, t.createdAt)],
+);

@@ -116,7 +116,17 @@ export function makeProjectsService(deps: { database: Database; recent: RecentSe
     };
   }
 
-  return { list, get, stream, summary };
+  /** A project row in the actor's scope, for other modules (no recent-item record). */
+  function findInScope(actor: Actor, id: string) {
+    return repo.findProjectInScope(db, actor.scope, id);
+  }
+
+  /** The latest fiscal year of the actor's regions. */
+  function latestYear(actor: Actor) {
+    return repo.latestFiscalYear(db, scopeRegions(actor.scope));
+  }
+
+  return { list, get, stream, summary, findInScope, latestYear };
 }
 
 export type ProjectsService = ReturnType<typeof makeProjectsService>;
