@@ -24,6 +24,7 @@ import { orgRoutes } from './modules/org/index.ts';
 import { policiesRoutes } from './modules/policies/index.ts';
 import { projectsRoutes } from './modules/projects/index.ts';
 import { targetsRoutes } from './modules/targets/index.ts';
+import { tasksRoutes } from './modules/tasks/index.ts';
 import { workbenchRoutes } from './modules/workbench/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       await api.register(
         targetsRoutes({ targets: deps.targets, review: deps.review, targetsList: deps.targetsList }),
       );
+      await api.register(tasksRoutes({ tasks: deps.tasks }));
       await api.register(auditRoutes({ database: deps.database, audit: deps.audit }));
       await api.register(notificationsRoutes({ notifications: deps.notifications }));
       await api.register(workbenchRoutes({ projects: deps.projects, recent: deps.recent }));

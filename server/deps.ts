@@ -9,6 +9,7 @@ import { makeOrgService } from './modules/org/index.ts';
 import { makePoliciesService } from './modules/policies/index.ts';
 import { makeProjectsService } from './modules/projects/index.ts';
 import { makeRecentService } from './modules/recent/index.ts';
+import { makeTasksService } from './modules/tasks/index.ts';
 import { makeReviewService, makeTargetsListService, makeTargetsService } from './modules/targets/index.ts';
 
 export function buildDeps(
@@ -28,6 +29,7 @@ export function buildDeps(
   const targets = makeTargetsService({ database, audit, policies, projects, coreFor: async () => [] });
   const review = makeReviewService({ database, audit, policies, notifications, targets });
   const targetsList = makeTargetsListService({ database, projects });
+  const tasks = makeTasksService({ database, audit, notifications });
   return {
     database,
     audit,
@@ -43,6 +45,7 @@ export function buildDeps(
     targets,
     review,
     targetsList,
+    tasks,
   };
 }
 
