@@ -16,6 +16,8 @@ async function openDb(config: ReturnType<typeof loadConfig>) {
 async function migrate(database: Awaited<ReturnType<typeof openDb>>) {
   const { migrateDatabase } = await import('../server/db/client.ts');
   await migrateDatabase(database);
+  const { ensureStarterLibrary } = await import('../server/modules/library/index.ts');
+  await ensureStarterLibrary(database.db);
 }
 
 const program = new Command();
@@ -24,7 +26,11 @@ program
   .description('PerfBudget — budget performance management (预算绩效管理)')
   .showHelpAfterError()
   .exitOverride((err) => {
-    // Bad usage exits 2, like every failure that is not a finding.
+    // Bad usage exits 2, like every failure that is not a finding; `validate` still answers JSON.
+    if (err.exitCode !== 0 && process.argv.includes('validate')) {
+      const error = { path: '', code: 'FORMAT.UNREADABLE', message: err.message.replace(/^error: /, '') };
+      process.stdout.write(`${JSON.stringify({ ok: false, errors: [error] }, null, 2)}\n`);
+    }
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
@@ -63,8 +69,46 @@ program
   .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 1)
   .option('--years <list>', 'fiscal years, comma-separated', '2025,2026')
   .option('--demo', 'load the demo county with the demo accounts (demo mode only)')
+  .option(
+    '--exchange-out <path>',
+    'write one year of projects and targets as a perfbudget/1 file (no database)',
+  )
+  .addOption(
+    new Option('--format <format>', 'format of --exchange-out').choices(['json', 'csv']).default('json'),
+  )
+  .option('--year <yyyy>', 'fiscal year of --exchange-out (default: the newest of --years)')
+  .option('--region <mof_div_code>', "only this region's projects in --exchange-out (default: all)")
   .action(
-    async (opts: { scale: 'county' | 'city' | 'province'; seed: number; years: string; demo?: boolean }) => {
+    async (opts: {
+      scale: 'county' | 'city' | 'province';
+      seed: number;
+      years: string;
+      demo?: boolean;
+      exchangeOut?: string;
+      format: 'json' | 'csv';
+      year?: string;
+      region?: string;
+    }) => {
+      if (opts.exchangeOut) {
+        const { seedExchange } = await import('../server/seed/targets-exchange.ts');
+        const bar = progressBar('seed');
+        const years = opts.years.split(',').map((y) => y.trim());
+        const out = {
+          ...opts,
+          out: opts.exchangeOut,
+          onProgress: (d: number, t: number) => bar.update(d, t),
+        };
+        try {
+          const r = await seedExchange({ ...opts, years }, out);
+          bar.stop();
+          process.stdout.write(`${JSON.stringify(r)}\n`);
+        } catch (e) {
+          bar.stop();
+          process.stderr.write(`seed --exchange-out: ${e instanceof Error ? e.message : String(e)}\n`);
+          process.exitCode = 2;
+        }
+        return;
+      }
       const config = loadConfig();
       const database = await openDb(config);
       const bar = progressBar('seed');
@@ -156,6 +200,105 @@ user
       }
     },
   );
+
+program
+  .command('validate')
+  .description('check an exchange-format file (JSON, .xlsx or a folder of CSV) as a submission; prints JSON')
+  .requiredOption('--input <path>', 'a .json file, an .xlsx workbook or a folder of .csv files')
+  .option('--policy <file>', 'a policy JSON document overriding the defaults')
+  .addOption(
+    new Option('--lang <lang>', 'language of the messages')
+      .choices(['zh', 'en', 'zh-CN', 'en-US'])
+      .default('zh'),
+  )
+  .action(async (opts: { input: string; policy?: string; lang: string }) => {
+    const { runValidate } = await import('./validate.ts');
+    const bar = process.stderr.isTTY ? progressBar('validate') : null;
+    const r = await runValidate({
+      input: opts.input,
+      policy: opts.policy,
+      lang: opts.lang.startsWith('en') ? 'en-US' : 'zh-CN',
+      onProgress: (done, total) => bar?.update(done, total),
+    });
+    bar?.stop();
+    process.stdout.write(`${JSON.stringify(r.output, null, 2)}\n`);
+    process.exitCode = r.exit;
+  });
+
+program
+  .command('import')
+  .description(
+    'import projects and targets from an exchange-format file as a user, all or nothing; prints a JSON ' +
+      'summary; exit 0 written, 1 refused with errors, 2 unusable input. With the embedded database ' +
+      '(no DATABASE_URL) stop the server first: PGlite allows one process at a time',
+  )
+  .requiredOption('--input <path>', 'a .json file, an .xlsx workbook or a folder of .csv files')
+  .requiredOption('--as <username>', 'the user the import runs as (scope, permissions, audit)')
+  .option('--errors-out <file.xlsx>', 'when refused, write the marked-up workbook of the errors here')
+  .addOption(
+    new Option('--lang <lang>', 'language of the messages')
+      .choices(['zh', 'en', 'zh-CN', 'en-US'])
+      .default('zh'),
+  )
+  .action(async (opts: { input: string; as: string; errorsOut?: string; lang: string }) => {
+    const config = loadConfig();
+    const database = await openDb(config);
+    const bar = progressBar('import');
+    try {
+      await migrate(database);
+      const { runImport } = await import('./import.ts');
+      const r = await runImport({
+        config,
+        database,
+        input: opts.input,
+        as: opts.as,
+        errorsOut: opts.errorsOut,
+        lang: opts.lang.startsWith('en') ? 'en-US' : 'zh-CN',
+        onProgress: (_phase, done, total) => bar.update(done, total),
+      });
+      bar.stop();
+      process.stdout.write(`${JSON.stringify(r.output, null, 2)}\n`);
+      process.exitCode = r.exit;
+    } catch (e) {
+      process.stderr.write(`import cannot run: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    } finally {
+      bar.stop();
+      await database.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('write the projects and targets of a region and year as an exchange-format file (streamed)')
+  .requiredOption('--year <yyyy>', 'fiscal year')
+  .addOption(new Option('--format <format>', 'file format').choices(['json', 'csv', 'xlsx']).default('json'))
+  .requiredOption('--out <path>', 'the file to write (for csv: a folder)')
+  .option('--region <mof_div_code>', 'region (default: the only region with projects in that year)')
+  .action(async (opts: { year: string; format: 'json' | 'csv' | 'xlsx'; out: string; region?: string }) => {
+    const config = loadConfig();
+    const database = await openDb(config);
+    try {
+      await migrate(database);
+      const { runExport } = await import('./export.ts');
+      const r = await runExport({ config, database, ...opts });
+      process.stdout.write(`${JSON.stringify(r.output)}\n`);
+      process.exitCode = r.exit;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('template')
+  .description('write the blank exchange-format workbook (instructions, one sheet per table)')
+  .requiredOption('--out <file.xlsx>', 'the workbook to write')
+  .addOption(new Option('--lang <lang>', 'language of the instructions').choices(['zh', 'en']).default('zh'))
+  .action(async (opts: { out: string; lang: string }) => {
+    const { runTemplate } = await import('./export.ts');
+    await runTemplate({ out: opts.out, lang: opts.lang === 'en' ? 'en-US' : 'zh-CN' });
+    process.stdout.write(`${JSON.stringify({ ok: true, out: opts.out })}\n`);
+  });
 
 const audit = program.command('audit').description('the tamper-evident audit log');
 audit

@@ -110,6 +110,26 @@ export const ERRORS = {
     zh: '导入文件有错误，未写入任何指标，请按提示修改后重新导入',
     en: 'The file has errors and nothing was written; correct the rows shown and import again',
   },
+  'IMPORT.NO_FILE': {
+    status: 400,
+    zh: '请上传一个 JSON 或 Excel 文件，或一组 CSV 文件',
+    en: 'Upload one JSON or Excel file, or a set of CSV files',
+  },
+  'IMPORT.FILE_KIND': {
+    status: 400,
+    zh: '文件类型不支持：只接受一个 .json / .xlsx 文件，或多个 .csv 文件（projects.csv 等）',
+    en: 'Unsupported files: one .json or .xlsx file, or several .csv files (projects.csv, …)',
+  },
+  'IMPORT.TOO_LARGE': {
+    status: 413,
+    zh: '上传文件超过 50 MB，请改用命令行导入',
+    en: 'The upload exceeds 50 MB; use the command line import instead',
+  },
+  'EXPORT.TOO_MANY_ROWS': {
+    status: 400,
+    zh: '数据超过 Excel 单个工作表 1,048,576 行的上限，请导出 JSON 格式',
+    en: "The data exceeds Excel's 1,048,576 rows per sheet; export JSON instead",
+  },
   INTERNAL: { status: 500, zh: '系统内部错误', en: 'Internal error' },
 } as const;
 

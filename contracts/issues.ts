@@ -182,6 +182,7 @@ const EXPECTED: Record<string, Text> = {
   boolean: { zh: 'true/false 或 是/否', en: 'true/false or 是/否' },
   object: { zh: '对象', en: 'an object' },
   list: { zh: '列表', en: 'a list' },
+  region: { zh: '6–9 位财政区划代码', en: 'a region code of 6–9 digits' },
   text: { zh: '文本', en: 'text' },
 };
 

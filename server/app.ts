@@ -18,6 +18,7 @@ import { ping } from './db/client.ts';
 import type { Deps } from './deps.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, usersRoutes } from './modules/identity/index.ts';
+import { importsRoutes } from './modules/imports/index.ts';
 import { libraryRoutes } from './modules/library/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         targetsRoutes({ targets: deps.targets, review: deps.review, targetsList: deps.targetsList }),
       );
       await api.register(tasksRoutes({ tasks: deps.tasks }));
+      await api.register(importsRoutes({ imports: deps.imports, exports: deps.exports }));
       await api.register(auditRoutes({ database: deps.database, audit: deps.audit }));
       await api.register(notificationsRoutes({ notifications: deps.notifications }));
       await api.register(workbenchRoutes({ projects: deps.projects, recent: deps.recent }));

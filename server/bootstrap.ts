@@ -8,9 +8,11 @@ import { systemActor } from './context.ts';
 import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
 import { buildDeps } from './deps.ts';
 import { DEMO_PASSWORD } from './modules/identity/index.ts';
+import { ensureStarterLibrary } from './modules/library/index.ts';
 import { DEMO_ACCOUNTS, DEMO_OPTIONS, resolveDemoOrg } from './seed/demo.ts';
 import { generateRegion, type GenerateOptions } from './seed/generate.ts';
 import { loadGenerated } from './seed/load.ts';
+import { loadDemoReferenceValues } from './seed/reference-values.ts';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -58,6 +60,7 @@ export async function loadDemo(
 ) {
   if (!config.demo) throw new Error('the demo region is loaded in demo mode only');
   const { generated } = await seedRegion(config, database, DEMO_OPTIONS, onProgress);
+  await loadDemoReferenceValues(database);
   const orgs = resolveDemoOrg(generated);
   const deps = buildDeps(config, database);
   const actor = systemActor('seed');
@@ -90,6 +93,7 @@ export async function ensureReady(
   onProgress?: Progress,
 ): Promise<ReadyResult> {
   await migrateDatabase(database);
+  await ensureStarterLibrary(database.db);
   if ((await countUsers(database)) > 0) return { ok: true, loadedDemo: false };
   if (config.demo) {
     await loadDemo(config, database, onProgress);

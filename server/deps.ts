@@ -1,8 +1,11 @@
 /** The composition root: builds every service once from the configuration and the database. */
+import os from 'node:os';
+import path from 'node:path';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { makeAuditService } from './modules/audit/index.ts';
 import { makeAuthService, makeUsersService } from './modules/identity/index.ts';
+import { makeExportsService, makeImportsService } from './modules/imports/index.ts';
 import { makeNotificationsService } from './modules/notifications/index.ts';
 import { makeCoreIndicatorsService, makeLibraryService } from './modules/library/index.ts';
 import { makeOrgService } from './modules/org/index.ts';
@@ -13,7 +16,7 @@ import { makeTasksService } from './modules/tasks/index.ts';
 import { makeReviewService, makeTargetsListService, makeTargetsService } from './modules/targets/index.ts';
 
 export function buildDeps(
-  config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'>,
+  config: Pick<Config, 'auditAlgorithm' | 'checkpointDir' | 'demo'> & Partial<Pick<Config, 'dataDir'>>,
   database: Database,
 ) {
   const audit = makeAuditService({ algorithm: config.auditAlgorithm, checkpointDir: config.checkpointDir });
@@ -26,10 +29,19 @@ export function buildDeps(
   const notifications = makeNotificationsService({ database });
   const library = makeLibraryService({ database, audit });
   const coreIndicators = makeCoreIndicatorsService({ database, audit });
-  const targets = makeTargetsService({ database, audit, policies, projects, coreFor: async () => [] });
+  const targets = makeTargetsService({
+    database,
+    audit,
+    policies,
+    projects,
+    coreFor: coreIndicators.requirementsFor,
+  });
   const review = makeReviewService({ database, audit, policies, notifications, targets });
   const targetsList = makeTargetsListService({ database, projects });
   const tasks = makeTasksService({ database, audit, notifications });
+  const importsDir = config.dataDir ?? path.join(os.tmpdir(), 'perfbudget-data');
+  const imports = makeImportsService({ database, audit, policies, auth, dataDir: importsDir });
+  const exports = makeExportsService({ database });
   return {
     database,
     audit,
@@ -46,6 +58,8 @@ export function buildDeps(
     review,
     targetsList,
     tasks,
+    imports,
+    exports,
   };
 }
 

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { inject } from 'vitest';
 import { migrateDatabase, openDatabase, type Database } from '../server/db/client.ts';
+import { ensureStarterLibrary } from '../server/modules/library/index.ts';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './pg-admin.ts';
 import { testDbKindFromEnv, type ProvidedTestDb, type TestDbKind } from './provided.ts';
 
@@ -34,6 +35,7 @@ export async function openTestDatabase(): Promise<Database> {
     }
     const database = await openDatabase({});
     await migrateDatabase(database);
+    await ensureStarterLibrary(database.db);
     return database;
   }
   if (setup.kind === 'pglite') {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../server/db/client.ts';
+import { ensureStarterLibrary } from '../server/modules/library/index.ts';
 import { startPostgres, type PostgresHarness } from '../scripts/pg-harness.ts';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './pg-admin.ts';
 import { testDbKindFromEnv } from './provided.ts';
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await openDatabase({});
     try {
       await migrateDatabase(database);
+      await ensureStarterLibrary(database.db);
       if (!database.pglite) throw new Error('expected a PGlite database');
       const dump = await database.pglite.dumpDataDir('gzip');
       const dir = path.join(ROOT, '.test-tmp');
@@ -56,6 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await openDatabase({ databaseUrl: databaseUrl(adminUrl, template), poolSize: 1 });
     try {
       await migrateDatabase(database);
+      await ensureStarterLibrary(database.db);
     } finally {
       // CREATE DATABASE … TEMPLATE needs the template to have no open connections.
       await database.close();

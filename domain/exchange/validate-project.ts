@@ -5,6 +5,8 @@ import type { TPolicy } from '../policy/policy.ts';
 import { checkTarget, normaliseTarget, type CoreRequirement } from '../targets/check-target.ts';
 import { computeFlags, justificationIssues, type Flag, type FlagCode } from '../targets/difficulty.ts';
 import type { TargetDraft } from '../targets/indicator.ts';
+import { computeMonitoringRound, type MonitoringResult } from '../monitoring/lights.ts';
+import { computeSelfEvaluation, type SelfEvaluationResult } from '../self-evaluation/score.ts';
 import { checkProject } from './check-project.ts';
 import type { PeerIndex } from './peers.ts';
 
@@ -12,6 +14,8 @@ import type { PeerIndex } from './peers.ts';
 export interface ProjectOutcome {
   pro_code: string | null;
   target?: { flags: { kpi_lv3: string | null; flag: FlagCode }[] } | null;
+  monitoring?: (MonitoringResult | null)[] | null;
+  self_evaluation?: SelfEvaluationResult | null;
 }
 
 export interface ValidateContext {
@@ -29,8 +33,9 @@ export interface ValidatedProject {
 }
 
 /**
- * Check one project of an exchange document as a submission: its fields, its target (rules,
- * difficulty flags and their justifications). `index` is its position in `projects`.
+ * Check one project of an exchange document as a submission and compute what `validate` shows:
+ * its fields, its target (rules, difficulty flags and their justifications), each monitoring
+ * round's lights and the self-evaluation's scores. `index` is its position in `projects`.
  */
 export function validateProject(raw: unknown, index: number, ctx: ValidateContext): ValidatedProject {
   const base = `projects[${index}]`;
@@ -54,9 +59,38 @@ export function validateProject(raw: unknown, index: number, ctx: ValidateContex
       outcome.target = { flags: flags.map((f) => ({ kpi_lv3: f.kpi_lv3, flag: f.flag })) };
     } else outcome.target = null;
   }
-  for (const part of ['monitoring', 'self_evaluation'] as const) {
-    if (raw[part] !== undefined && raw[part] !== null && target === null) {
-      issues.push(error(`${base}.${part}`, 'PROJECT.NO_TARGET'));
+  const amount = textOf(raw.amount);
+  if (raw.monitoring !== undefined && raw.monitoring !== null) {
+    if (target === null) {
+      issues.push(error(`${base}.monitoring`, 'PROJECT.NO_TARGET'));
+      outcome.monitoring = null;
+    } else if (!Array.isArray(raw.monitoring)) {
+      issues.push(error(`${base}.monitoring`, 'FIELD.TYPE', { expected: 'list' }));
+      outcome.monitoring = null;
+    } else {
+      const t = target;
+      outcome.monitoring = raw.monitoring.map((round: unknown, k: number) => {
+        const r = computeMonitoringRound(round, t, {
+          policy: ctx.policy,
+          amount,
+          base: `${base}.monitoring[${k}]`,
+        });
+        issues.push(...r.issues);
+        return r.result;
+      });
+    }
+  }
+  if (raw.self_evaluation !== undefined && raw.self_evaluation !== null) {
+    if (target === null) {
+      issues.push(error(`${base}.self_evaluation`, 'PROJECT.NO_TARGET'));
+      outcome.self_evaluation = null;
+    } else {
+      const r = computeSelfEvaluation(raw.self_evaluation, target, {
+        policy: ctx.policy,
+        base: `${base}.self_evaluation`,
+      });
+      issues.push(...r.issues);
+      outcome.self_evaluation = r.result;
     }
   }
   return { issues, outcome, target, flags };

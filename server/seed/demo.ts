@@ -7,6 +7,7 @@
 import type { Role } from '../../contracts/permissions.ts';
 import { deptByKey } from './names.ts';
 import { generateRegion, type GeneratedRegion, type Scale } from './generate.ts';
+import type { UnitRef } from './targets.ts';
 
 export const DEMO_SCALE: Scale = 'county';
 export const DEMO_SEED = 2026;
@@ -28,7 +29,19 @@ export const DEMO_OPTIONS = {
   fiscalYears: DEMO_YEARS,
   rootCode: DEMO_ROOT_CODE,
   reservedProCodes: DEMO_RESERVED_PRO_CODES,
+  targets: { freeUnits: demoPreparerUnits },
 } as const;
+
+/**
+ * The units of the demo preparers ('unit', 'unit2'): their projects of the newest year get no
+ * generated target, so that the demo declares them in the UI.
+ */
+function demoPreparerUnits(generated: GeneratedRegion): UnitRef[] {
+  const orgs = resolveDemoOrg(generated);
+  return [orgs.unit, orgs.unit2].flatMap((o) =>
+    o.agency_code ? [{ mof_div_code: o.mof_div_code, agency_code: o.agency_code }] : [],
+  );
+}
 
 /** The demo region's data (deterministic). */
 export function generateDemo(): GeneratedRegion {

@@ -38,6 +38,7 @@ import {
   type TransferProgram,
 } from './names.ts';
 import { Rng, WeightedTable } from './random.ts';
+import type { TargetOptions } from './targets.ts';
 
 export type Scale = 'county' | 'city' | 'province';
 export const SCALES: readonly Scale[] = ['county', 'city', 'province'];
@@ -130,6 +131,8 @@ export interface GenerateOptions {
    * into the region later); the serials are skipped.
    */
   reservedProCodes?: readonly string[];
+  /** How the projects' performance targets are generated (targets.ts); default: for every project. */
+  targets?: TargetOptions;
 }
 
 export interface GeneratedRegion {
@@ -152,6 +155,8 @@ export interface GeneratedRegion {
   projectCounts: ProjectCount[];
   /** A fresh stream of every project (region by region, year by year); identical on every call. */
   projects(): Generator<ProjectRow, void, undefined>;
+  /** GenerateOptions.targets. */
+  targets?: TargetOptions;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -970,5 +975,6 @@ export function generateRegion(options: GenerateOptions): GeneratedRegion {
     projectCount: projectCounts.reduce((s, c) => s + c.count, 0),
     projectCounts,
     projects,
+    ...(options.targets ? { targets: options.targets } : {}),
   };
 }

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { openTestDatabase } from '../../test/db.ts';
-import { DEMO_OPTIONS, generateDemo } from './demo.ts';
+import { DEMO_OPTIONS, generateDemo, resolveDemoOrg } from './demo.ts';
 import { generateRegion, stringToFen, type GeneratedRegion } from './generate.ts';
-import { SeedConflictError, existingDataRegions, loadGenerated, totalRows } from './load.ts';
+import { SeedConflictError, existingDataRegions, loadGenerated, totalRows, type LoadResult } from './load.ts';
+import { generateTargets } from './targets.ts';
 
 let database: Database;
 let demo: GeneratedRegion;
+let loaded: LoadResult;
 const progress: [number, number][] = [];
 
 const count = async (query: ReturnType<typeof sql>): Promise<number> => {
@@ -18,7 +20,7 @@ const count = async (query: ReturnType<typeof sql>): Promise<number> => {
 beforeAll(async () => {
   database = await openTestDatabase();
   demo = generateDemo();
-  await loadGenerated(database, demo, { onProgress: (done, total) => progress.push([done, total]) });
+  loaded = await loadGenerated(database, demo, { onProgress: (done, total) => progress.push([done, total]) });
 });
 
 afterAll(async () => {
@@ -76,6 +78,113 @@ describe('loadGenerated', () => {
     ).toBe(0);
   });
 
+  it('writes the generated targets, one version each, with their indicators', async () => {
+    let targets = 0;
+    let indicators = 0;
+    let reviews = 0;
+    for (const { target } of generateTargets(demo)) {
+      if (!target) continue;
+      targets += 1;
+      indicators += target.indicators.length;
+      reviews += target.reviews.length;
+    }
+    expect(loaded.targets).toBe(targets);
+    expect(loaded.targetIndicators).toBe(indicators);
+    expect(await count(sql`select count(*) as n from targets`)).toBe(targets);
+    expect(await count(sql`select count(*) as n from target_versions`)).toBe(targets);
+    expect(await count(sql`select count(*) as n from target_indicators`)).toBe(indicators);
+    expect(await count(sql`select count(*) as n from target_reviews`)).toBe(reviews);
+    // each target belongs to its project (same region, year, code, unit and amount)
+    expect(
+      await count(sql`select count(*) as n from targets t join projects p on p.id = t.project_id
+        where p.mof_div_code = t.mof_div_code and p.fiscal_year = t.fiscal_year and p.pro_code = t.pro_code
+          and p.agency_code = t.agency_code and p.dept_code = t.dept_code and p.amount = t.amount
+          and t.kind = 'PROJECT'`),
+    ).toBe(targets);
+    // the version of every target is its current one, in its state; weights sum to 90
+    expect(
+      await count(sql`select count(*) as n from targets t join target_versions v
+        on v.target_id = t.id and v.version_no = t.current_version and v.status = t.status`),
+    ).toBe(targets);
+    expect(
+      await count(sql`select count(*) as n from (select v.id from target_versions v
+        join target_indicators i on i.version_id = v.id group by v.id having sum(i.weight) = 90) w`),
+    ).toBe(targets);
+    expect(
+      await count(sql`select count(*) as n from target_indicators
+        where (kpi_val_num is null) <> (computesign in ('QUAL', 'OTHER')) or kpi_val_num::text <> kpi_val`),
+    ).toBe(0);
+  });
+
+  it('approves the earlier year with actuals and keeps approval and in-force version together', async () => {
+    expect(
+      await count(sql`select count(*) as n from targets
+        where (status = 'APPROVED') <> (in_force_version is not distinct from 1)
+           or (status = 'SUBMITTED') <> (step is not null)`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from targets where fiscal_year = '2025' and status <> 'APPROVED'`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from target_indicators i join target_versions v on v.id = i.version_id
+        join targets t on t.id = v.target_id
+        where (i.final_actual is not null) <> (t.fiscal_year = '2025' and i.kpi_val_num is not null)`),
+    ).toBe(0);
+    for (const status of ['APPROVED', 'SUBMITTED', 'RETURNED', 'DRAFT']) {
+      expect(
+        await count(sql`select count(*) as n from targets where fiscal_year = '2026' and status = ${status}`),
+      ).toBeGreaterThan(0);
+    }
+  });
+
+  it("carries last year's target and actual into the continuing projects' indicators", async () => {
+    const [row] = await database.rows<{ n: number | string; bad: number | string }>(sql`
+      select count(*) as n,
+        count(*) filter (where i.last_target is distinct from li.kpi_val_num
+                            or i.last_actual is distinct from li.final_actual) as bad
+      from target_indicators i
+      join target_versions v on v.id = i.version_id join targets t on t.id = v.target_id
+      join targets l on l.mof_div_code = t.mof_div_code and l.pro_code = t.pro_code and l.fiscal_year = '2025'
+      join target_versions lv on lv.target_id = l.id and lv.version_no = l.in_force_version
+      join target_indicators li on li.version_id = lv.id and li.kpi_lv3 = i.kpi_lv3
+      where t.fiscal_year = '2026' and li.kpi_val_num is not null`);
+    expect(Number(row?.n)).toBeGreaterThan(5000);
+    expect(Number(row?.bad)).toBe(0);
+  });
+
+  it("stores the flags as generated and leaves the demo preparers' current projects without targets", async () => {
+    const flagged = await database.rows<{ pro_code: string; fiscal_year: string; flags: unknown }>(
+      sql`select t.pro_code, t.fiscal_year, v.flags from targets t join target_versions v on v.target_id = t.id
+        where jsonb_array_length(v.flags) > 0 order by t.fiscal_year, t.pro_code limit 50`,
+    );
+    expect(flagged.length).toBe(50);
+    const generated = new Map<string, unknown>();
+    for (const { project, target } of generateTargets(demo))
+      if (target) generated.set(`${project.fiscal_year}|${project.pro_code}`, target.version.flags);
+    for (const r of flagged) expect(r.flags).toEqual(generated.get(`${r.fiscal_year}|${r.pro_code}`));
+
+    const orgs = resolveDemoOrg(demo);
+    const units = [orgs.unit.agency_code ?? '', orgs.unit2.agency_code ?? ''];
+    for (const unit of units) {
+      expect(
+        await count(
+          sql`select count(*) as n from projects where fiscal_year = '2026' and agency_code = ${unit}`,
+        ),
+      ).toBeGreaterThan(2);
+      expect(
+        await count(
+          sql`select count(*) as n from targets where fiscal_year = '2026' and agency_code = ${unit}`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          sql`select count(*) as n from targets where fiscal_year = '2025' and agency_code = ${unit}`,
+        ),
+      ).toBeGreaterThan(2);
+    }
+    expect(await count(sql`select count(*) as n from targets where pro_code = '360121260001'`)).toBe(0);
+  });
+
   it('reports progress after every batch up to the total', () => {
     expect(progress.length).toBeGreaterThan(4);
     const total = totalRows(demo);
@@ -89,12 +198,17 @@ describe('loadGenerated', () => {
     expect(await existingDataRegions(database, demo)).toEqual([demo.root.mof_div_code]);
     await expect(loadGenerated(database, demo)).rejects.toBeInstanceOf(SeedConflictError);
     expect(await count(sql`select count(*) as n from projects`)).toBe(demo.projectCount);
+    expect(await count(sql`select count(*) as n from targets`)).toBe(loaded.targets);
   });
 
   it('loads a second county of the same province and city next to it, with plain VALUES inserts', async () => {
     const other = generateRegion({ ...DEMO_OPTIONS, seed: 77, fiscalYears: ['2026'], rootCode: '360122' });
     const result = await loadGenerated(database, other, { batchSize: 500, method: 'values' });
     expect(result.projects).toBe(other.projectCount);
+    expect(result.targets).toBeGreaterThan(other.projectCount * 0.8);
+    expect(await count(sql`select count(*) as n from targets where mof_div_code = '360122'`)).toBe(
+      result.targets,
+    );
     expect(await count(sql`select count(*) as n from regions`)).toBe(4);
     expect(await count(sql`select count(*) as n from projects where mof_div_code = '360122'`)).toBe(
       other.projectCount,

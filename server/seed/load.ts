@@ -31,6 +31,7 @@ import type {
   SectionDepartmentRow,
   SectionRow,
 } from './generate.ts';
+import { loadTargets } from './targets-load.ts';
 
 export interface LoadOptions {
   /** Called after every batch with the rows written so far and the total to write. */
@@ -53,6 +54,9 @@ export interface LoadResult {
   sectionDepartments: number;
   fiscalYears: number;
   projects: number;
+  /** Generated targets (each with one version) and their indicators (targets-load.ts). */
+  targets: number;
+  targetIndicators: number;
   /** All rows handled (= the last onProgress `done`); regions/fiscal years already present count too. */
   total: number;
   ms: number;
@@ -76,7 +80,9 @@ export function totalRows(g: GeneratedRegion): number {
     g.sections.length +
     g.sectionDepartments.length +
     g.fiscalYears.length +
-    g.projectCount
+    g.projectCount +
+    // then one step per project for its target (or none)
+    (g.targets?.enabled === false ? 0 : g.projectCount)
   );
 }
 
@@ -272,6 +278,10 @@ export async function loadGenerated(
     projectRows += b.length;
     progress(b.length);
   }
+  const loadedTargets =
+    generated.targets?.enabled === false
+      ? null
+      : await loadTargets(database, generated, { batchSize: size, onProgress: progress });
 
   return {
     regions: generated.regions.length,
@@ -281,6 +291,8 @@ export async function loadGenerated(
     sectionDepartments: generated.sectionDepartments.length,
     fiscalYears: generated.fiscalYears.length,
     projects: projectRows,
+    targets: loadedTargets?.targets ?? 0,
+    targetIndicators: loadedTargets?.indicators ?? 0,
     total: done,
     ms: Math.round(performance.now() - started),
   };

@@ -9,10 +9,16 @@ import { WorkbenchPage } from '../features/workbench/workbench-page.tsx';
 import { ProjectListPage } from '../features/projects/project-list-page.tsx';
 import { ProjectDetailPage } from '../features/projects/project-detail-page.tsx';
 import { OrgPage } from '../features/org/org-page.tsx';
+import { ReviewListPage } from '../features/review/review-list-page.tsx';
+import { TaskListPage } from '../features/tasks/task-list-page.tsx';
+import { TaskDetailPage } from '../features/tasks/task-detail-page.tsx';
+import { DepartmentTargetPage } from '../features/targets/department-target-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
 import { PoliciesPage } from '../features/policies/policies-page.tsx';
 import { SecurityPolicyPage } from '../features/policies/security-policy-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
+import { LibraryPage } from '../features/library/library-page.tsx';
+import { ImportPage } from '../features/imports/import-page.tsx';
 import { NotFoundPage } from '../components/not-found-page.tsx';
 
 export const router = createBrowserRouter([
@@ -55,6 +61,38 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'targets',
+            element: (
+              <RequirePermission any={['project:read']}>
+                <ReviewListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'targets/department',
+            element: (
+              <RequirePermission any={['project:read']}>
+                <DepartmentTargetPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tasks',
+            element: (
+              <RequirePermission any={['project:read']}>
+                <TaskListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tasks/:id',
+            element: (
+              <RequirePermission any={['project:read']}>
+                <TaskDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'org',
             element: (
               <RequirePermission any={['org:read', 'org:manage']}>
@@ -83,6 +121,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission any={['security:policy']}>
                 <SecurityPolicyPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'library',
+            element: (
+              <RequirePermission any={['library:read']}>
+                <LibraryPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'imports/:id?',
+            element: (
+              <RequirePermission any={['import:data', 'export:data']}>
+                <ImportPage />
               </RequirePermission>
             ),
           },

@@ -1,3 +1,8 @@
+import { libraryEn } from '../features/library/i18n.ts';
+import { importsEn } from '../features/imports/i18n.ts';
+import { reviewEn } from '../features/review/i18n.ts';
+import { tasksEn } from '../features/tasks/i18n.ts';
+import { targetsEn } from '../features/targets/i18n.ts';
 import type { zhCN } from './zh-cn.ts';
 import type { Messages } from './types.ts';
 
@@ -238,6 +243,11 @@ export const enUS: Messages<typeof zhCN> = {
     SOE_CAPITAL: 'State capital budget',
     SOCIAL_INSURANCE: 'Social insurance fund',
   },
+  review: reviewEn,
+  tasks: tasksEn,
+  targets: targetsEn,
+  library: libraryEn,
+  imports: importsEn,
   lights: { RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', BLUE: 'Blue', NA: 'N/A' },
   grades: { EXCELLENT: 'Excellent', GOOD: 'Good', FAIR: 'Fair', POOR: 'Poor' },
   level1: { OUTPUT: 'Output', BENEFIT: 'Benefit', SATISFACTION: 'Satisfaction', COST: 'Cost' },
@@ -419,6 +429,7 @@ export const enUS: Messages<typeof zhCN> = {
     },
     field: {
       framework: 'Indicator framework',
+      reviewPerfOffice: 'Performance office step in target review',
       gradeCuts: 'Grade cut-offs',
       level1Weights: 'Level-1 weights',
       budgetPoints: 'Budget execution points',
@@ -439,6 +450,8 @@ export const enUS: Messages<typeof zhCN> = {
     },
     help: {
       framework: '2015: output, benefit, satisfaction; 2021 adds cost indicators',
+      reviewPerfOffice:
+        'When on, targets approved by the finance section are locked only after the performance office has reviewed them too',
       gradeCuts:
         'A total score at or above a cut-off earns that grade; strictly decreasing, e.g. 90, 80, 60, below 60 is poor',
       level1Weights:

@@ -1,3 +1,8 @@
+import { libraryZh } from '../features/library/i18n.ts';
+import { importsZh } from '../features/imports/i18n.ts';
+import { reviewZh } from '../features/review/i18n.ts';
+import { tasksZh } from '../features/tasks/i18n.ts';
+import { targetsZh } from '../features/targets/i18n.ts';
 /** 简体中文 — the default language and the reference for every other one. */
 export const zhCN = {
   app: { name: '预算绩效管理系统' },
@@ -230,6 +235,11 @@ export const zhCN = {
     SOE_CAPITAL: '国有资本经营预算',
     SOCIAL_INSURANCE: '社会保险基金预算',
   },
+  review: reviewZh,
+  tasks: tasksZh,
+  targets: targetsZh,
+  library: libraryZh,
+  imports: importsZh,
   lights: { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯', BLUE: '蓝灯', NA: '不适用' },
   grades: { EXCELLENT: '优', GOOD: '良', FAIR: '中', POOR: '差' },
   level1: { OUTPUT: '产出', BENEFIT: '效益', SATISFACTION: '满意度', COST: '成本' },
@@ -396,6 +406,7 @@ export const zhCN = {
     },
     field: {
       framework: '指标体系框架',
+      reviewPerfOffice: '目标审核增加绩效管理机构环节',
       gradeCuts: '评价等级分数线',
       level1Weights: '一级指标权重',
       budgetPoints: '预算执行率分值',
@@ -416,6 +427,7 @@ export const zhCN = {
     },
     help: {
       framework: '2015 版：产出、效益、满意度；2021 版增加成本指标',
+      reviewPerfOffice: '开启后，财政业务处室审核通过的绩效目标还须经绩效管理机构复核后才锁定',
       gradeCuts: '综合得分达到分数线即为该等级，须严格递减，例如 优 90、良 80、中 60，低于 60 为差',
       level1Weights: '各一级指标的分值，例如 产出 50、效益 30、满意度 10；成本指标仅 2021 版使用',
       budgetPoints: '预算执行率指标的分值，例如 10；与一级指标合计通常为 100',

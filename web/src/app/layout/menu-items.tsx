@@ -3,8 +3,10 @@ import {
   AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EyeOutlined,
@@ -12,8 +14,10 @@ import {
   FlagOutlined,
   FundProjectionScreenOutlined,
   GlobalOutlined,
+  ImportOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SlidersOutlined,
   SolutionOutlined,
@@ -32,6 +36,10 @@ export interface NavEntry {
   permissions?: Permission[];
   /** Stages not built yet: shown disabled to these roles only. */
   comingSoonFor?: Role[];
+  /** Built pages for some roles only (with `permissions`): shown to holders of any of these roles. */
+  roles?: Role[];
+  /** A group of pages; shown as a sub-menu when at least one of them is a page for the user. */
+  children?: NavEntry[];
 }
 
 const BUSINESS: Role[] = ROLES.filter(isBusinessRole);
@@ -60,6 +68,27 @@ export const STAGES: NavEntry[] = [
     labelKey: 'nav.targets',
     icon: <FlagOutlined />,
     comingSoonFor: REVIEW_CHAIN.concat('EXPERT'),
+    children: [
+      {
+        key: '/targets',
+        labelKey: 'review.nav',
+        icon: <CheckSquareOutlined />,
+        permissions: ['target:prepare', 'target:approve', 'task:issue', 'project:read'],
+      },
+      {
+        key: '/tasks',
+        labelKey: 'tasks.nav',
+        icon: <ScheduleOutlined />,
+        permissions: ['target:prepare', 'target:approve', 'task:issue', 'project:read'],
+      },
+      {
+        key: '/targets/department',
+        labelKey: 'targets.department.nav',
+        icon: <BankOutlined />,
+        permissions: ['target:prepare'],
+        roles: ['DEPT_REVIEWER'],
+      },
+    ],
   },
   { key: 'monitoring', labelKey: 'nav.monitoring', icon: <AlertOutlined />, comingSoonFor: REVIEW_CHAIN },
   { key: 'evaluation', labelKey: 'nav.evaluation', icon: <SolutionOutlined />, comingSoonFor: BUSINESS },
@@ -77,7 +106,7 @@ export const STAGES: NavEntry[] = [
     comingSoonFor: ['SUPERVISOR', 'PERF_OFFICE'],
   },
   { key: 'cockpit', labelKey: 'nav.cockpit', icon: <FundProjectionScreenOutlined />, comingSoonFor: FINANCE },
-  { key: 'library', labelKey: 'nav.library', icon: <BookOutlined />, comingSoonFor: BUSINESS },
+  { key: '/library', labelKey: 'nav.library', icon: <BookOutlined />, permissions: ['library:read'] },
 ];
 
 export const SETTINGS: NavEntry[] = [
@@ -87,6 +116,12 @@ export const SETTINGS: NavEntry[] = [
     labelKey: 'nav.users',
     icon: <TeamOutlined />,
     permissions: ['user:manage', 'role:grant'],
+  },
+  {
+    key: '/imports',
+    labelKey: 'imports.nav',
+    icon: <ImportOutlined />,
+    permissions: ['import:data', 'export:data'],
   },
   { key: '/policies', labelKey: 'nav.policies', icon: <BarChartOutlined />, permissions: ['policy:read'] },
   {
@@ -106,6 +141,7 @@ export function classifyEntry(me: TMe, entry: NavEntry): 'page' | 'coming-soon' 
   if (entry.comingSoonFor !== undefined) {
     return me.roles.some((r) => entry.comingSoonFor?.includes(r)) ? 'coming-soon' : 'hidden';
   }
+  if (entry.roles !== undefined && !me.roles.some((r) => entry.roles?.includes(r))) return 'hidden';
   const perms = entry.permissions ?? [];
   return perms.length === 0 || hasPermission(me, ...perms) ? 'page' : 'hidden';
 }

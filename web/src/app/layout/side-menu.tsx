@@ -7,8 +7,13 @@ import { classifyEntry, SETTINGS, SETTINGS_ICON, STAGES } from './menu-items.tsx
 type MenuItem = Required<MenuProps>['items'][number];
 
 function selectedKey(pathname: string): string {
-  const all = [...STAGES, ...SETTINGS].map((e) => e.key).filter((k) => k.startsWith('/'));
-  return all.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/workbench';
+  const all = [...STAGES, ...SETTINGS]
+    .flatMap((e) => [e, ...(e.children ?? [])])
+    .map((e) => e.key)
+    .filter((k) => k.startsWith('/'));
+  // The longest match wins, so that /targets/department selects its own entry, not /targets.
+  const matches = all.filter((k) => pathname === k || pathname.startsWith(`${k}/`));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '/workbench';
 }
 
 /** The left menu: stages of the cycle, then settings; each role sees only what it may use. */
@@ -20,6 +25,12 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
 
   const stageItems: MenuItem[] = [];
   for (const entry of STAGES) {
+    const pages = (entry.children ?? []).filter((c) => classifyEntry(me, c) === 'page');
+    if (pages.length > 0) {
+      const children = pages.map((c) => ({ key: c.key, icon: c.icon, label: t(c.labelKey) }));
+      stageItems.push({ key: entry.key, icon: entry.icon, label: t(entry.labelKey), children });
+      continue;
+    }
     const kind = classifyEntry(me, entry);
     if (kind === 'hidden') continue;
     const label = t(entry.labelKey);
@@ -62,7 +73,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
       mode="inline"
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={['settings']}
+      defaultOpenKeys={['settings', ...STAGES.filter((e) => e.children !== undefined).map((e) => e.key)]}
       onClick={(info) => {
         if (info.key.startsWith('/')) void navigate(info.key);
       }}

@@ -31,6 +31,7 @@ const ROW_PATHS = [
   'difficulty',
   'recheck',
   'ex_ante_threshold',
+  'review',
 ];
 
 /** The policy form: live validation by the shared rule, a required reason, optimistic version. */

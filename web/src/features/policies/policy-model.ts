@@ -27,6 +27,7 @@ export interface PolicyFormValues {
   framework: '2015' | '2021';
   recheck: { share: Num; min: Num };
   ex_ante_threshold: string | null;
+  review: { perf_office: boolean };
   reason?: string;
 }
 
@@ -104,6 +105,7 @@ export function toFormValues(effective: unknown): PolicyFormValues {
     framework: e.framework === '2021' ? '2021' : '2015',
     recheck: { share: num(r.share, d.recheck.share), min: num(r.min, d.recheck.min) },
     ex_ante_threshold: str(e.ex_ante_threshold, d.ex_ante_threshold),
+    review: { perf_office: obj(e.review).perf_office === true },
   };
 }
 
@@ -128,6 +130,7 @@ export function toPolicyDocument(v: PolicyFormValues): Obj {
     framework: v.framework,
     recheck: v.recheck,
     ex_ante_threshold: v.ex_ante_threshold,
+    review: v.review,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Card, Col, Flex, Form, Radio, Row, Typography } from 'antd';
+import { Card, Col, Flex, Form, Radio, Row, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLORS } from '../../app/theme.ts';
 import { NumberField } from './number-field.tsx';
@@ -42,6 +42,17 @@ export function PolicyScoringCard({ values, issues, isOverridden }: CardProps) {
               { value: '2021', label: t('policies.framework.2021') },
             ]}
           />
+        </Form.Item>
+      </PolicyRow>
+      <PolicyRow
+        path="review"
+        label={t('policies.field.reviewPerfOffice')}
+        help={t('policies.help.reviewPerfOffice')}
+        issues={issues}
+        overridden={isOverridden('review')}
+      >
+        <Form.Item name={['review', 'perf_office']} valuePropName="checked" noStyle>
+          <Switch />
         </Form.Item>
       </PolicyRow>
       <PolicyRow

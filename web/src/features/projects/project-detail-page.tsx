@@ -1,5 +1,5 @@
 import { Card, Skeleton, Tabs } from 'antd';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorResult } from '../../components/error-result.tsx';
@@ -8,13 +8,16 @@ import { ApiError } from '../../lib/api-client.ts';
 import { ProjectBasics } from './project-basics.tsx';
 import { ProjectHeader } from './project-header.tsx';
 import { useProject } from './projects-api.ts';
+import { ProjectTargetTab } from '../targets/project-target-tab.tsx';
 
-const LATER_STAGES = ['target', 'monitoring', 'selfEvaluation', 'evaluation', 'rectification'] as const;
+const LATER_STAGES = ['monitoring', 'selfEvaluation', 'evaluation', 'rectification'] as const;
 
 /** The record page of a project: header, then one tab per stage of the cycle. */
 export function ProjectDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  // ?tab=target (links from the review list, to-dos and tasks) opens that tab.
+  const [search] = useSearchParams();
   const project = useProject(id);
   if (project.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (project.isError) {
@@ -34,8 +37,14 @@ export function ProjectDetailPage() {
       <ProjectHeader project={p} />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
+          defaultActiveKey={search.get('tab') ?? undefined}
           items={[
             { key: 'basics', label: t('projects.tab.basics'), children: <ProjectBasics project={p} /> },
+            {
+              key: 'target',
+              label: t('projects.tab.target'),
+              children: <ProjectTargetTab projectId={p.id} />,
+            },
             ...later,
             {
               key: 'history',

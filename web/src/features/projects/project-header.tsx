@@ -6,6 +6,7 @@ import type { TProject } from '../../../../contracts/api.ts';
 import { LightTag } from '../../components/light-tag.tsx';
 import { formatWan } from '../../lib/money.ts';
 import { BudgetKindTag } from './budget-kind-tag.tsx';
+import { ProjectTargetStatus } from '../targets/target-status-tag.tsx';
 
 /** Record header: code, name, status, owner and amount in 万元. */
 export function ProjectHeader({ project }: { project: TProject }) {
@@ -24,6 +25,7 @@ export function ProjectHeader({ project }: { project: TProject }) {
             </Typography.Title>
             <LightTag light="BLUE" label={t('projects.status.REGISTERED')} />
             <BudgetKindTag kind={project.budget_kind} />
+            <ProjectTargetStatus projectId={project.id} />
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
             <span className="pb-num">{project.pro_code}</span> · {project.agency_name ?? project.agency_code}{' '}

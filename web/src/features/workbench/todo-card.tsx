@@ -1,4 +1,4 @@
-import { Card, Flex, Typography } from 'antd';
+import { Button, Card, Flex, Typography } from 'antd';
 import { ClockCircleOutlined, WarningFilled } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,21 @@ import { COLORS } from '../../app/theme.ts';
 import { onActivate } from '../../components/on-activate.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import type { TWorkbench } from './workbench-api.ts';
+import type { TodoItem } from './todo-items.ts';
 
-/** My to-dos, overdue first, each with its deadline; overdue marked in red with icon and word. */
-export function TodoCard({ todos }: { todos: TWorkbench['todos'] }) {
+/**
+ * My to-dos, overdue first, each with what it waits for and its deadline; overdue marked in red
+ * with icon and word. `total` and `moreLink` lead to the full list when more wait than are shown.
+ */
+export function TodoCard({
+  todos,
+  total,
+  moreLink,
+}: {
+  todos: TodoItem[];
+  total?: number;
+  moreLink?: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const sorted = [...todos].sort(
@@ -20,11 +31,18 @@ export function TodoCard({ todos }: { todos: TWorkbench['todos'] }) {
     <Card
       title={t('workbench.todos')}
       extra={
-        overdue > 0 ? (
-          <Typography.Text style={{ color: COLORS.red }}>
-            <WarningFilled /> {t('workbench.overdueCount', { count: overdue })}
-          </Typography.Text>
-        ) : null
+        <Flex gap={8} align="center">
+          {overdue > 0 ? (
+            <Typography.Text style={{ color: COLORS.red }}>
+              <WarningFilled /> {t('workbench.overdueCount', { count: overdue })}
+            </Typography.Text>
+          ) : null}
+          {moreLink !== undefined && total !== undefined && total > 0 ? (
+            <Button type="link" size="small" onClick={() => void navigate(moreLink)}>
+              {t('review.todoMore', { total })}
+            </Button>
+          ) : null}
+        </Flex>
       }
       style={{ height: '100%' }}
     >
@@ -43,9 +61,14 @@ export function TodoCard({ todos }: { todos: TWorkbench['todos'] }) {
               {...onActivate(() => void navigate(todo.link))}
               style={{ padding: '10px 4px', borderBottom: '1px solid #f0f0f0', cursor: 'pointer' }}
             >
-              <Typography.Text ellipsis style={{ flex: 1 }}>
-                {todo.title}
-              </Typography.Text>
+              <Flex vertical style={{ flex: 1, minWidth: 0 }}>
+                <Typography.Text ellipsis>{todo.title}</Typography.Text>
+                {todo.detail === undefined ? null : (
+                  <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+                    {todo.detail}
+                  </Typography.Text>
+                )}
+              </Flex>
               {todo.overdue ? (
                 <Typography.Text style={{ color: COLORS.red, whiteSpace: 'nowrap' }}>
                   <WarningFilled /> {t('workbench.overdue')} · {formatDate(todo.deadline)}

@@ -8,7 +8,10 @@ import { hasPermission, isAdministrator } from '../auth/auth-api.ts';
 import { AdminShortcuts } from './admin-shortcuts.tsx';
 import { FiguresCards } from './figures-cards.tsx';
 import { RecentCard } from './recent-card.tsx';
+import { useTargetList } from '../review/review-api.ts';
+import { useTasks } from '../tasks/tasks-api.ts';
 import { TodoCard } from './todo-card.tsx';
+import { targetTodos, taskTodos } from './todo-items.ts';
 import { useWorkbench } from './workbench-api.ts';
 
 /** Every user's home: to-dos, recent items and the figures of the user's scope. */
@@ -36,6 +39,29 @@ function BusinessWorkbench() {
   const scope = useScope();
   const region = regionNameOf(me, scope.mofDivCode);
   const workbench = useWorkbench(scope.params, true);
+  const canReadTargets = hasPermission(me, 'project:read');
+  const targets = useTargetList(
+    {
+      fiscal_year: scope.fiscalYear,
+      todo: true,
+      status: undefined,
+      step: undefined,
+      dept_code: undefined,
+      q: undefined,
+      page: 1,
+      page_size: 10,
+    },
+    canReadTargets,
+  );
+  const issuesTasks = hasPermission(me, 'task:issue');
+  const tasks = useTasks(scope.fiscalYear, issuesTasks);
+  // Server to-dos (later stages), open tasks with projects left (performance office) and the
+  // targets waiting for me; a list that fails to load leaves the others.
+  const todos = [
+    ...(workbench.data?.todos ?? []),
+    ...taskTodos(tasks.data?.items ?? [], t),
+    ...targetTodos(targets.data?.items ?? [], t),
+  ];
   const scopeName = [me.org.dept_name, me.org.agency_name ?? me.org.section_name].filter(Boolean).join(' / ');
   return (
     <>
@@ -53,7 +79,7 @@ function BusinessWorkbench() {
             <FiguresCards figures={workbench.data.figures} />
           </Col>
           <Col xs={24} xl={14}>
-            <TodoCard todos={workbench.data.todos} />
+            <TodoCard todos={todos} total={targets.data?.total} moreLink="/targets" />
           </Col>
           <Col xs={24} xl={10}>
             <RecentCard recent={workbench.data.recent} canReadProjects={hasPermission(me, 'project:read')} />
