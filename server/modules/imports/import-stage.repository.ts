@@ -256,9 +256,7 @@ function unnestInsert<R extends object>(table: string, columns: [keyof R & strin
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function rowsOf<T>(exec: Executor, query: SQL): Promise<T[]> {
-  const t0 = performance.now();
   const res: unknown = await exec.execute(query);
-  if (process.env.PB_PROFILE) process.stderr.write(`PROFILE ${(performance.now() - t0).toFixed(0)} ms\n`);
   if (Array.isArray(res)) return res as T[];
   if (typeof res === 'object' && res !== null && 'rows' in res && Array.isArray(res.rows))
     return res.rows as T[];

@@ -39,6 +39,7 @@ export const importsZh = {
       WRITE: '正在写入数据库',
     },
     progress: '{{done}} / {{total}} 个项目',
+    read: '已读取 {{done}} 个项目',
     running: '导入进行中，刷新或离开页面不影响导入',
     done: '导入成功',
     doneText:
@@ -117,6 +118,7 @@ export const importsEn: Messages<typeof importsZh> = {
       WRITE: 'Writing to the database',
     },
     progress: 'projects: {{done}} / {{total}}',
+    read: 'projects read: {{done}}',
     running: 'The import is running; reloading or leaving this page does not stop it',
     done: 'Import complete',
     doneText:

@@ -50,7 +50,9 @@ export function JobHistory({ current }: { current: string | undefined }) {
             indicators: r.counts.indicators,
           });
         if (r.status === 'FAILED') return t('imports.history.errors', { count: r.error_count });
-        return t('imports.job.progress', { done: r.done, total: r.total });
+        return r.phase === 'READ'
+          ? t('imports.job.read', { done: r.done })
+          : t('imports.job.progress', { done: r.done, total: r.total });
       },
     },
   ];

@@ -117,7 +117,10 @@ export function JobPanel({ job }: { job: TJob }) {
           style={{ margin: '8px 0' }}
         />
         <Typography.Text type="secondary">
-          {t('imports.job.progress', { done: job.done, total: job.total })} · {t('imports.job.running')}
+          {job.phase === 'READ'
+            ? t('imports.job.read', { done: job.done })
+            : t('imports.job.progress', { done: job.done, total: job.total })}{' '}
+          · {t('imports.job.running')}
         </Typography.Text>
       </>
     );
