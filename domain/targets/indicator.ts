@@ -98,3 +98,33 @@ export const INDICATOR_FIELDS = [
   'justification',
   'explanation',
 ] as const satisfies readonly (keyof IndicatorDraft)[];
+
+const numericText = (v: string | null): string | null => (v !== null && /^\d+(\.\d+)?$/.test(v) ? v : null);
+
+/**
+ * The column values an indicator of a draft is stored with (drafts may be incomplete): text as
+ * given, numbers only where the text is a decimal, weight 0 where it is not a valid weight, the
+ * default progress kind where none is given.
+ */
+export function storedIndicator(i: IndicatorDraft) {
+  return {
+    kpi_lv1: i.kpi_lv1 ?? '',
+    kpi_lv2: i.kpi_lv2 ?? '',
+    kpi_lv3: i.kpi_lv3 ?? '',
+    computesign: i.computesign ?? '',
+    kpi_val: i.kpi_val ?? '',
+    kpi_val_num: numericText(i.kpi_val),
+    meterunit: i.meterunit,
+    weight: /^\d{1,5}(\.\d{1,2})?$/.test(i.weight ?? '') ? (i.weight ?? '0') : '0',
+    progress: i.progress ?? defaultProgress(i.meterunit),
+    value_basis: i.value_basis,
+    library_code: i.library_code,
+    last_target: numericText(i.last_target),
+    last_actual: numericText(i.last_actual),
+    data_source: i.data_source,
+    scoring_standard: i.scoring_standard,
+    justification: i.justification,
+    explanation: i.explanation,
+    is_core: i.is_core === true,
+  };
+}

@@ -12,7 +12,7 @@ import type { PeerIndex } from '../../../domain/exchange/peers.ts';
 import { validateProject } from '../../../domain/exchange/validate-project.ts';
 import { error, type Issue, type IssueCode, type IssueLevel } from '../../../domain/issues.ts';
 import type { TPolicy } from '../../../domain/policy/policy.ts';
-import { defaultProgress, type TargetDraft } from '../../../domain/targets/indicator.ts';
+import { storedIndicator, type TargetDraft } from '../../../domain/targets/indicator.ts';
 import { isEditable, TARGET_STATUSES, type TargetStatus } from '../../../domain/targets/workflow.ts';
 import type { DataScope } from '../../context.ts';
 import type { ProjectEntry, ReadIssue, Source } from '../../exchange/index.ts';
@@ -66,33 +66,9 @@ export function inScope(scope: DataScope, mof: string, dept: string, agency: str
   );
 }
 
-const numeric = (v: string | null) => (v !== null && /^\d+(\.\d+)?$/.test(v) ? v : null);
-
-/** The target_indicators values of a draft (as the targets module stores a typed draft). */
+/** The target_indicators values of a draft (stored as the targets module stores a typed draft). */
 export function stageIndicators(idx: number, versionId: string, draft: TargetDraft): StageIndicator[] {
-  return draft.indicators.map((i, seq) => ({
-    idx,
-    version_id: versionId,
-    seq,
-    kpi_lv1: i.kpi_lv1 ?? '',
-    kpi_lv2: i.kpi_lv2 ?? '',
-    kpi_lv3: i.kpi_lv3 ?? '',
-    computesign: i.computesign ?? '',
-    kpi_val: i.kpi_val ?? '',
-    kpi_val_num: numeric(i.kpi_val),
-    meterunit: i.meterunit,
-    weight: /^\d{1,5}(\.\d{1,2})?$/.test(i.weight ?? '') ? (i.weight ?? '0') : '0',
-    progress: i.progress ?? defaultProgress(i.meterunit),
-    value_basis: i.value_basis,
-    library_code: i.library_code,
-    last_target: numeric(i.last_target),
-    last_actual: numeric(i.last_actual),
-    data_source: i.data_source,
-    scoring_standard: i.scoring_standard,
-    justification: i.justification,
-    explanation: i.explanation,
-    is_core: i.is_core === true,
-  }));
+  return draft.indicators.map((i, seq) => ({ idx, version_id: versionId, seq, ...storedIndicator(i) }));
 }
 
 export interface CheckedProject {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { IndicatorDraft, TargetDraft } from '../../../domain/targets/indicator.ts';
-import { defaultProgress } from '../../../domain/targets/indicator.ts';
+import { storedIndicator } from '../../../domain/targets/indicator.ts';
 import type { DataScope } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import {
@@ -132,36 +132,36 @@ export async function updateVersion(
   await exec.update(targetVersions).set(patch).where(eq(targetVersions.id, id));
 }
 
-const numeric = (v: string | null) => (v !== null && /^\d+(\.\d+)?$/.test(v) ? v : null);
-
 /** The indicator rows of a draft (what cannot be stored as a number stays null). */
 export function indicatorRows(
   versionId: string,
   draft: TargetDraft,
 ): (typeof targetIndicators.$inferInsert)[] {
-  return draft.indicators.map((i, seq) => ({
-    versionId,
-    seq,
-    kpiLv1: i.kpi_lv1 ?? '',
-    kpiLv2: i.kpi_lv2 ?? '',
-    kpiLv3: i.kpi_lv3 ?? '',
-    computesign: i.computesign ?? '',
-    kpiVal: i.kpi_val ?? '',
-    kpiValNum: numeric(i.kpi_val),
-    meterunit: i.meterunit,
-    weight:
-      numeric(i.weight) !== null && /^\d{1,5}(\.\d{1,2})?$/.test(i.weight ?? '') ? (i.weight ?? '0') : '0',
-    progress: i.progress ?? defaultProgress(i.meterunit),
-    valueBasis: i.value_basis,
-    libraryCode: i.library_code,
-    lastTarget: numeric(i.last_target),
-    lastActual: numeric(i.last_actual),
-    dataSource: i.data_source,
-    scoringStandard: i.scoring_standard,
-    justification: i.justification,
-    explanation: i.explanation,
-    isCore: i.is_core === true,
-  }));
+  return draft.indicators.map((i, seq) => {
+    const c = storedIndicator(i);
+    return {
+      versionId,
+      seq,
+      kpiLv1: c.kpi_lv1,
+      kpiLv2: c.kpi_lv2,
+      kpiLv3: c.kpi_lv3,
+      computesign: c.computesign,
+      kpiVal: c.kpi_val,
+      kpiValNum: c.kpi_val_num,
+      meterunit: c.meterunit,
+      weight: c.weight,
+      progress: c.progress,
+      valueBasis: c.value_basis,
+      libraryCode: c.library_code,
+      lastTarget: c.last_target,
+      lastActual: c.last_actual,
+      dataSource: c.data_source,
+      scoringStandard: c.scoring_standard,
+      justification: c.justification,
+      explanation: c.explanation,
+      isCore: c.is_core,
+    };
+  });
 }
 
 export async function replaceIndicators(exec: Executor, versionId: string, draft: TargetDraft) {
