@@ -11,7 +11,7 @@ import { buildFixture, COUNTY, type Fixture } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
-import { writeCsvFolder } from '../../exchange/index.ts';
+import { writeCsvFolder, writeXlsx } from '../../exchange/index.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -277,6 +277,34 @@ describe('imports of projects and targets', () => {
     const col = header.indexOf('computesign');
     const cell = sheet?.getCell(7, col);
     expect(cell?.value).toBe('GTE');
+    expect(cell?.fill).toMatchObject({ fgColor: { argb: 'FFFF6666' } });
+  });
+
+  it('refuses a broken Excel workbook: nothing written, the bad cell marked in a copy of the upload', async () => {
+    const bad = project('990101260022', { target: target() });
+    const indicators = (bad.target as { indicators: Json[] }).indicators;
+    if (indicators[0]) indicators[0].kpi_val = '-5';
+    const file = path.join(tmp, 'bad.xlsx');
+    await writeXlsx([bad], { mof_div_code: COUNTY, fiscal_year: '2026' }, fs.createWriteStream(file));
+    const before = await counts();
+    const job = await importAs('finance', [{ name: '绩效目标.xlsx', content: fs.readFileSync(file) }]);
+    expect(job.status).toBe('FAILED');
+    expect(await counts()).toEqual(before);
+    const negative = job.errors.find((e) => e.code === 'FIELD.NEGATIVE');
+    expect(negative).toMatchObject({
+      path: 'projects[0].target.indicators[0].kpi_val',
+      source: { sheet: '绩效指标', row: 3, column: 'kpi_val' },
+    });
+    const s = sessions.finance;
+    if (!s) throw new Error('no session');
+    const res = await as(app, s)('GET', `/api/v1/jobs/${job.id}/errors.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('绩效指标');
+    const codes = sheet?.getRow(2).values as unknown[];
+    const cell = sheet?.getCell(3, codes.indexOf('kpi_val'));
+    expect(cell?.value).toBe('-5');
     expect(cell?.fill).toMatchObject({ fgColor: { argb: 'FFFF6666' } });
   });
 
