@@ -13,6 +13,7 @@ import {
   type Sign,
   type TargetDraft,
 } from '../targets/indicator.ts';
+import { LEVELS as QUAL_LEVELS, type Level as QualLevel } from '../monitoring/lights.ts';
 
 /**
  * Unit self-evaluation (domain.md §6): indicator scores, the budget execution score, the total
@@ -27,8 +28,8 @@ import {
 export const GRADES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR', 'NOT_DEMONSTRATED'] as const;
 export type Grade = (typeof GRADES)[number];
 
-export const QUAL_LEVELS = ['ACHIEVED', 'PARTIAL', 'NOT_ACHIEVED'] as const;
-export type QualLevel = (typeof QUAL_LEVELS)[number];
+/** The qualitative levels are those of monitoring (domain.md §5–6). */
+export { QUAL_LEVELS, type QualLevel };
 
 const ZERO = new Decimal(0);
 const TWO = new Decimal(2);

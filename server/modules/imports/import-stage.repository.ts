@@ -15,6 +15,7 @@
  * INSERT … SELECT FROM unnest(…) statements outside a transaction, so that other requests
  * interleave; only the merge is one transaction; the tables are dropped at the end.
  */
+import type { storedIndicator } from '../../../domain/targets/indicator.ts';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { sql, type SQL } from 'drizzle-orm';
@@ -52,29 +53,9 @@ export interface StageProject {
 }
 
 /** A staged indicator row: the target_indicators columns (without id) and the project's position. */
-export interface StageIndicator {
-  idx: number;
-  version_id: string;
-  seq: number;
-  kpi_lv1: string;
-  kpi_lv2: string;
-  kpi_lv3: string;
-  computesign: string;
-  kpi_val: string;
-  kpi_val_num: string | null;
-  meterunit: string | null;
-  weight: string;
-  progress: string;
-  value_basis: string | null;
-  library_code: string | null;
-  last_target: string | null;
-  last_actual: string | null;
-  data_source: string | null;
-  scoring_standard: string | null;
-  justification: string | null;
-  explanation: string | null;
-  is_core: boolean;
-}
+export type StageIndicator = { idx: number; version_id: string; seq: number } & ReturnType<
+  typeof storedIndicator
+>;
 
 type ColumnType = 'int' | 'text' | 'numeric' | 'bool' | 'jsonb' | 'uuid';
 
