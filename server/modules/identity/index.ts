@@ -8,3 +8,4 @@ export { authRoutes } from './auth.routes.ts';
 export { usersRoutes } from './users.routes.ts';
 export { DEMO_PASSWORD, hashPassword } from './password.ts';
 export { scopeRegions } from './scope.ts';
+export { scopeCondition, type ScopeColumns } from './scope-sql.ts';

@@ -4,6 +4,7 @@
  * peers), the user an import runs as, and the scoped project/target reads of the export.
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { scopeCondition } from '../identity/index.ts';
 import type { DataScope } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { fiscalYears, jobs, regions, users } from '../../db/schema.ts';
@@ -154,21 +155,14 @@ export async function listOwnJobs(exec: Executor, userId: string, kind: string, 
 
 // ---- export ----
 
-/** The projects of a data scope (same union as the project registry's). */
-function scopeCondition(scope: DataScope): SQL {
-  const parts: SQL[] = [];
-  if (scope.regions.length > 0) parts.push(sql`p.mof_div_code = any(${sql.param(scope.regions)}::text[])`);
-  for (const d of scope.departments)
-    parts.push(
-      sql`(p.mof_div_code = ${d.mofDivCode} and p.dept_code = any(${sql.param(d.deptCodes)}::text[]))`,
-    );
-  for (const u of scope.units)
-    parts.push(
-      sql`(p.mof_div_code = ${u.mofDivCode} and p.agency_code = any(${sql.param(u.agencyCodes)}::text[]))`,
-    );
-  if (scope.assignedProjectIds.length > 0)
-    parts.push(sql`p.id = any(${sql.param(scope.assignedProjectIds)}::uuid[])`);
-  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+/** The projects of a data scope (same union as the project registry's), on the alias `p`. */
+function scopeOfP(scope: DataScope): SQL {
+  return scopeCondition(scope, {
+    mofDivCode: sql`p.mof_div_code`,
+    deptCode: sql`p.dept_code`,
+    agencyCode: sql`p.agency_code`,
+    projectId: sql`p.id`,
+  });
 }
 
 /** How many projects and indicator rows an export would write. */
@@ -180,7 +174,7 @@ export async function exportSize(exec: Executor, scope: DataScope, mof: string, 
         left join targets t on t.project_id = p.id
         left join target_versions v on v.target_id = t.id and v.version_no = t.current_version
         left join target_indicators i on i.version_id = v.id
-        where p.mof_div_code = ${mof} and p.fiscal_year = ${year} and ${scopeCondition(scope)}`,
+        where p.mof_div_code = ${mof} and p.fiscal_year = ${year} and ${scopeOfP(scope)}`,
   );
   return { projects: Number(r?.projects ?? 0), indicators: Number(r?.indicators ?? 0) };
 }
@@ -241,7 +235,7 @@ export async function exportProjectPage(
         left join departments d on d.mof_div_code = p.mof_div_code and d.dept_code = p.dept_code
         left join targets t on t.project_id = p.id
         left join target_versions v on v.target_id = t.id and v.version_no = t.current_version
-        where p.mof_div_code = ${q.mof} and p.fiscal_year = ${q.year} and ${scopeCondition(scope)}
+        where p.mof_div_code = ${q.mof} and p.fiscal_year = ${q.year} and ${scopeOfP(scope)}
           ${q.after === null ? sql`` : sql`and p.pro_code > ${q.after}`}
         order by p.pro_code
         limit ${q.limit}`,

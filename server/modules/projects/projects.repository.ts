@@ -1,22 +1,17 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { scopeCondition } from '../identity/index.ts';
 import type { DataScope } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { agencies, departments, fiscalYears, projects } from '../../db/schema.ts';
 
 /** The SQL condition that keeps only the projects inside a data scope (nothing when empty). */
 export function projectScope(scope: DataScope): SQL {
-  const parts: SQL[] = [];
-  if (scope.regions.length > 0) parts.push(inArray(projects.mofDivCode, scope.regions));
-  for (const d of scope.departments) {
-    const c = and(eq(projects.mofDivCode, d.mofDivCode), inArray(projects.deptCode, d.deptCodes));
-    if (c) parts.push(c);
-  }
-  for (const u of scope.units) {
-    const c = and(eq(projects.mofDivCode, u.mofDivCode), inArray(projects.agencyCode, u.agencyCodes));
-    if (c) parts.push(c);
-  }
-  if (scope.assignedProjectIds.length > 0) parts.push(inArray(projects.id, scope.assignedProjectIds));
-  return parts.length > 0 ? (or(...parts) ?? sql`false`) : sql`false`;
+  return scopeCondition(scope, {
+    mofDivCode: projects.mofDivCode,
+    deptCode: projects.deptCode,
+    agencyCode: projects.agencyCode,
+    projectId: projects.id,
+  });
 }
 
 export interface ProjectFilter {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { IndicatorDraft, TargetDraft } from '../../../domain/targets/indicator.ts';
 import { storedIndicator } from '../../../domain/targets/indicator.ts';
+import { scopeCondition } from '../identity/index.ts';
 import type { DataScope } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import {
@@ -22,18 +23,12 @@ export type ReviewRow = typeof targetReviews.$inferSelect;
 
 /** The SQL condition that keeps only the targets inside a data scope. */
 export function targetScope(scope: DataScope): SQL {
-  const parts: SQL[] = [];
-  if (scope.regions.length > 0) parts.push(inArray(targets.mofDivCode, scope.regions));
-  for (const d of scope.departments) {
-    const c = and(eq(targets.mofDivCode, d.mofDivCode), inArray(targets.deptCode, d.deptCodes));
-    if (c) parts.push(c);
-  }
-  for (const u of scope.units) {
-    const c = and(eq(targets.mofDivCode, u.mofDivCode), inArray(targets.agencyCode, u.agencyCodes));
-    if (c) parts.push(c);
-  }
-  if (scope.assignedProjectIds.length > 0) parts.push(inArray(targets.projectId, scope.assignedProjectIds));
-  return parts.length > 0 ? (or(...parts) ?? sql`false`) : sql`false`;
+  return scopeCondition(scope, {
+    mofDivCode: targets.mofDivCode,
+    deptCode: targets.deptCode,
+    agencyCode: targets.agencyCode,
+    projectId: targets.projectId,
+  });
 }
 
 export async function findTargetInScope(exec: Executor, scope: DataScope, id: string, lock = false) {
