@@ -39,9 +39,26 @@ export function readDecimal(v: unknown, maxDecimals?: number): DecimalCheck {
   if (t === null) return { ok: false, reason: 'type' };
   if (SIGNED_RE.test(t)) return { ok: false, reason: 'negative' };
   if (!DECIMAL_RE.test(t)) return { ok: false, reason: 'type' };
-  const d = new Decimal(t);
+  const d = decimalOfText(t);
   if (maxDecimals !== undefined && d.decimalPlaces() > maxDecimals) return { ok: false, reason: 'precision' };
   return { ok: true, value: d };
+}
+
+/**
+ * Decimals are immutable, and the same few texts ("100", "95", "1") come back millions of times
+ * in a large import: parsed decimals are shared through a bounded cache.
+ */
+const PARSED = new Map<string, Decimal>();
+const PARSED_MAX = 50_000;
+
+function decimalOfText(t: string): Decimal {
+  let d = PARSED.get(t);
+  if (d === undefined) {
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    d = new Decimal(t);
+    PARSED.set(t, d);
+  }
+  return d;
 }
 
 /** The decimal of a value when it is a valid non-negative decimal, else null. */

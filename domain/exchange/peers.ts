@@ -3,6 +3,8 @@ import { decimalOrNull } from '../decimal-text.ts';
 import { peerKey, peerStatsOf, type PeerStats } from '../targets/difficulty.ts';
 import type { IndicatorDraft } from '../targets/indicator.ts';
 
+const STATS_MAX = 100_000;
+
 /**
  * The peers of a set of targets (a file, or a region level's targets of a year): for each
  * library indicator, direction and unit, the ascending list of target values, and per project
@@ -11,6 +13,8 @@ import type { IndicatorDraft } from '../targets/indicator.ts';
 export class PeerIndex {
   private readonly lists = new Map<string, Decimal[]>();
   private sorted = false;
+  /** Statistics already computed, by key and the project's own values (most projects repeat). */
+  private readonly stats = new Map<string, PeerStats | null>();
 
   /** Add the target values of one project's indicators. */
   add(
@@ -36,28 +40,43 @@ export class PeerIndex {
   }
 
   /**
-   * Statistics of the peers of `indicator` among the other projects: the values of the
-   * project's own indicators with the same key (`own`) are left out.
+   * The peer statistics of one project's indicators among the other projects: the values of the
+   * project's own indicators with the same key are left out. Returns a lookup by indicator.
    */
-  statsFor(
-    indicator: Pick<IndicatorDraft, 'library_code' | 'computesign' | 'meterunit'>,
+  forProject(
     own: readonly Pick<IndicatorDraft, 'library_code' | 'computesign' | 'meterunit' | 'kpi_val'>[],
-  ): PeerStats | null {
-    const key = peerKey(indicator);
-    if (key === null) return null;
+  ): (indicator: Pick<IndicatorDraft, 'library_code' | 'computesign' | 'meterunit'>) => PeerStats | null {
     this.sort();
-    const list = this.lists.get(key);
-    if (!list) return null;
-    const exclude = own
-      .filter((o) => peerKey(o) === key)
-      .map((o) => decimalOrNull(o.kpi_val))
-      .filter((v): v is Decimal => v !== null);
-    return peerStatsOf(list, exclude);
+    const mine = new Map<string, { values: Decimal[]; memo: string }>();
+    for (const o of own) {
+      const key = peerKey(o);
+      const v = decimalOrNull(o.kpi_val);
+      if (key === null || v === null) continue;
+      const entry = mine.get(key) ?? { values: [], memo: key };
+      entry.values.push(v);
+      entry.memo += `\u0000${o.kpi_val ?? ''}`;
+      mine.set(key, entry);
+    }
+    return (indicator) => {
+      const key = peerKey(indicator);
+      if (key === null) return null;
+      const list = this.lists.get(key);
+      if (!list) return null;
+      const entry = mine.get(key);
+      const memo = entry?.memo ?? key;
+      const known = this.stats.get(memo);
+      if (known !== undefined) return known;
+      const computed = peerStatsOf(list, entry?.values ?? []);
+      if (this.stats.size >= STATS_MAX) this.stats.clear();
+      this.stats.set(memo, computed);
+      return computed;
+    };
   }
 
   private sort(): void {
     if (this.sorted) return;
     for (const list of this.lists.values()) list.sort((a, b) => a.comparedTo(b));
+    this.stats.clear();
     this.sorted = true;
   }
 }

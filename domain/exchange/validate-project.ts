@@ -102,6 +102,6 @@ function flagsOf(raw: Rec, target: TargetDraft, ctx: ValidateContext): Flag[] {
   return computeFlags(target, {
     policy: ctx.policy,
     amount: amountOk ? amount : null,
-    peers: (ind) => ctx.peers.statsFor(ind, target.indicators),
+    peers: ctx.peers.forProject(target.indicators),
   });
 }

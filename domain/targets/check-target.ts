@@ -177,9 +177,8 @@ export function normaliseTarget(raw: Rec): TargetDraft {
 
 /** One indicator's values as text. */
 export function normaliseIndicator(o: Rec): IndicatorDraft {
-  const d = Object.fromEntries(INDICATOR_FIELDS.map((k) => [k, textOf(o[k])])) as Omit<
-    IndicatorDraft,
-    'is_core'
-  >;
-  return o.is_core === true ? { ...d, is_core: true } : d;
+  const d: Record<string, string | null | true> = {};
+  for (const k of INDICATOR_FIELDS) d[k] = textOf(o[k]);
+  if (o.is_core === true) d.is_core = true;
+  return d as unknown as IndicatorDraft;
 }

@@ -75,6 +75,29 @@ export function peerKey(
   return `${i.library_code}|${dir}|${i.meterunit ?? ''}`;
 }
 
+type Factors = Record<
+  'peerLow' | 'peerHigh' | 'overshot' | 'overshotN' | 'infeasible' | 'infeasibleN',
+  Decimal
+>;
+const FACTORS = new WeakMap<TPolicy['difficulty'], Factors>();
+
+/** The policy's factors as decimals, made once per policy rather than once per comparison. */
+function factorsOf(d: TPolicy['difficulty']): Factors {
+  let f = FACTORS.get(d);
+  if (f === undefined) {
+    f = {
+      peerLow: new Decimal(d.peer_low),
+      peerHigh: new Decimal(d.peer_high),
+      overshot: new Decimal(d.overshot),
+      overshotN: new Decimal(2 - d.overshot),
+      infeasible: new Decimal(d.infeasible),
+      infeasibleN: new Decimal(2 - d.infeasible),
+    };
+    FACTORS.set(d, f);
+  }
+  return f;
+}
+
 /**
  * Compute the difficulty flags of a target (domain.md §4 "Reasonable difficulty") from last
  * year's values carried on each indicator, the peers' targets and the project amount. Flags of
@@ -82,6 +105,7 @@ export function peerKey(
  */
 export function computeFlags(target: TargetDraft, ctx: FlagContext): Flag[] {
   const d = ctx.policy.difficulty;
+  const factor = factorsOf(d);
   const flags: Flag[] = [];
   let quantitativeCount = 0;
   target.indicators.forEach((ind, index) => {
@@ -93,36 +117,41 @@ export function computeFlags(target: TargetDraft, ctx: FlagContext): Flag[] {
     const lastTarget = decimalOrNull(ind.last_target);
     const peers = ctx.peers(ind, index);
     const enough = peers !== null && peers.count >= d.min_peers ? peers : null;
-    const add = (flag: FlagCode, evidence: FlagEvidence) =>
-      flags.push({ index, kpi_lv3: ind.kpi_lv3, flag, evidence: { target: t.toFixed(), ...evidence } });
-    const lastEvidence = {
+    // The evidence is put into words only for an indicator that gets a flag.
+    const evidence = (): FlagEvidence => ({
+      target: t.toFixed(),
       ...(last ? { last_actual: last.toFixed() } : {}),
       ...(lastTarget ? { last_target: lastTarget.toFixed() } : {}),
-    };
-    const peerEvidence = enough
-      ? {
-          peer_count: enough.count,
-          peer_median: enough.median.toFixed(),
-          peer_best: (dir === 'P' ? enough.max : enough.min).toFixed(),
-        }
-      : {};
-    const evidence = { ...lastEvidence, ...peerEvidence };
-    if (last && (dir === 'P' ? t.lt(last) : t.gt(last))) add('BELOW_LAST_ACTUAL', evidence);
+      ...(enough
+        ? {
+            peer_count: enough.count,
+            peer_median: enough.median.toFixed(),
+            peer_best: (dir === 'P' ? enough.max : enough.min).toFixed(),
+          }
+        : {}),
+    });
+    const add = (flag: FlagCode, extra: FlagEvidence = {}) =>
+      flags.push({ index, kpi_lv3: ind.kpi_lv3, flag, evidence: { ...evidence(), ...extra } });
+    if (last && (dir === 'P' ? t.lt(last) : t.gt(last))) add('BELOW_LAST_ACTUAL');
     if (
       enough &&
-      (dir === 'P' ? t.lt(enough.median.times(d.peer_low)) : t.gt(enough.median.times(d.peer_high)))
+      (dir === 'P' ? t.lt(enough.median.times(factor.peerLow)) : t.gt(enough.median.times(factor.peerHigh)))
     ) {
-      add('BELOW_PEERS', evidence);
+      add('BELOW_PEERS');
     }
     if (
       last &&
       lastTarget &&
       lastTarget.gt(0) &&
-      (dir === 'P' ? last.gte(lastTarget.times(d.overshot)) : last.lte(lastTarget.times(2 - d.overshot)))
+      (dir === 'P'
+        ? last.gte(lastTarget.times(factor.overshot))
+        : last.lte(lastTarget.times(factor.overshotN)))
     ) {
-      add('OVERSHOT_BEFORE', evidence);
+      add('OVERSHOT_BEFORE');
     }
-    if (isInfeasible(t, dir, last, enough, d.infeasible)) add('INFEASIBLE', evidence);
+    if (isInfeasible(t, dir, last, enough, dir === 'P' ? factor.infeasible : factor.infeasibleN)) {
+      add('INFEASIBLE');
+    }
     const perUnit = MONEY_UNITS[ind.meterunit ?? ''];
     if (
       ctx.amount !== null &&
@@ -131,7 +160,7 @@ export function computeFlags(target: TargetDraft, ctx: FlagContext): Flag[] {
       ind.kpi_lv2 &&
       isCostPair(ind.kpi_lv1, ind.kpi_lv2)
     ) {
-      if (t.times(perUnit).gt(ctx.amount)) add('MONEY_MISMATCH', { ...evidence, amount: ctx.amount });
+      if (t.times(perUnit).gt(ctx.amount)) add('MONEY_MISMATCH', { amount: ctx.amount });
     }
   });
   if (
@@ -149,19 +178,20 @@ export function computeFlags(target: TargetDraft, ctx: FlagContext): Flag[] {
   return flags;
 }
 
+/** A positive target above ratio × the best base, or a negative one below (2 − ratio) × it. */
 function isInfeasible(
   t: Decimal,
   dir: 'P' | 'N',
   last: Decimal | null,
   peers: PeerStats | null,
-  ratio: number,
+  factor: Decimal,
 ): boolean {
-  if (dir === 'P') {
-    const bases = [peers?.max, last ?? undefined].filter((x): x is Decimal => x !== undefined);
-    return bases.length > 0 && t.gt(Decimal.max(...bases).times(ratio));
-  }
-  const bases = [peers?.min, last ?? undefined].filter((x): x is Decimal => x !== undefined);
-  return bases.length > 0 && t.lt(Decimal.min(...bases).times(2 - ratio));
+  const best = dir === 'P' ? peers?.max : peers?.min;
+  let base: Decimal | null = best ?? null;
+  if (last !== null)
+    base = base === null ? last : dir === 'P' ? Decimal.max(base, last) : Decimal.min(base, last);
+  if (base === null) return false;
+  return dir === 'P' ? t.gt(base.times(factor)) : t.lt(base.times(factor));
 }
 
 /**

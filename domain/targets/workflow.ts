@@ -121,3 +121,25 @@ export function transition(
 export function isEditable(status: TargetStatus): boolean {
   return status === 'DRAFT' || status === 'RETURNED' || status === 'UNLOCKED';
 }
+
+/** An open declaration task: the departments and units it covers (empty: all of them). */
+export interface TaskCover {
+  deptCodes: readonly string[];
+  agencyCodes: readonly string[];
+}
+
+/**
+ * The task a new target of a unit joins: the first of the open tasks (newest deadline first)
+ * whose scope covers the unit's department and the unit.
+ */
+export function coveringTask<T extends TaskCover>(
+  openTasksNewestFirst: readonly T[],
+  dept: string,
+  agency: string | null,
+): T | undefined {
+  return openTasksNewestFirst.find(
+    (t) =>
+      (t.deptCodes.length === 0 || t.deptCodes.includes(dept)) &&
+      (t.agencyCodes.length === 0 || (agency !== null && t.agencyCodes.includes(agency))),
+  );
+}

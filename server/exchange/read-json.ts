@@ -1,16 +1,16 @@
 /**
  * A `perfbudget/1` JSON document as an ExchangeInput, streamed with bounded memory: the document
- * is tokenized chunk by chunk (stream-json) and one project is assembled at a time. Values are
- * kept as they are, except numbers, which become the text of their token.
+ * is scanned chunk by chunk (json-scan.ts) and one project is parsed at a time. Values are kept
+ * as they are, except numbers, which become the text of their token.
  *
  * Opening checks the format and that there is a `projects` array. Files up to 32 MB are
- * tokenized completely at opening, so that any syntax error is reported then; in a larger file
+ * parsed completely at opening, so that any syntax error is reported then; in a larger file
  * opening stops once `format` and `projects` are seen, and a syntax error further on is thrown
  * (as ExchangeReadError FORMAT.UNREADABLE) by the iteration that meets it.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DocumentWalker, jsonTokens } from './json-tokens.ts';
+import { chunksOf, DocumentScanner } from './json-scan.ts';
 import {
   ExchangeReadError,
   errorText,
@@ -28,7 +28,7 @@ const FULL_SCAN_BYTES = 32 << 20;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function headerOf(walker: DocumentWalker): ExchangeHeader {
+function headerOf(walker: DocumentScanner): ExchangeHeader {
   const format = walker.header.get('format');
   return {
     format: typeof format === 'string' ? format : null,
@@ -49,15 +49,44 @@ function projectEntry(index: number, value: unknown): ProjectEntry {
   return { index, project: isObject(value) ? value : {}, sourceOf: () => undefined, issues };
 }
 
-async function prescan(file: string, name: string, size: number): Promise<DocumentWalker> {
-  const walker = new DocumentWalker(name, []);
+async function prescan(file: string, name: string, size: number): Promise<DocumentScanner> {
   const full = size <= FULL_SCAN_BYTES;
-  for await (const batch of jsonTokens(file, name)) {
-    for (const token of batch) walker.push(token);
-    if (!full && walker.seen.has('format') && walker.seen.has('projects')) return walker;
+  const scanner = new DocumentScanner(name, [], full);
+  try {
+    for await (const chunk of chunksOf(file)) {
+      scanner.push(chunk);
+      if (!full && scanner.seen.has('format') && scanner.seen.has('projects')) return scanner;
+    }
+  } catch (err) {
+    throw readFailure(name, err);
   }
-  if (!walker.done) throw unreadable(`${name}: the JSON document is incomplete`);
-  return walker;
+  scanner.end();
+  return scanner;
+}
+
+/** A failure of the file system as FORMAT.UNREADABLE (the scanner's own errors pass through). */
+function readFailure(name: string, err: unknown): unknown {
+  return err instanceof ExchangeReadError ? err : unreadable(`${name}: ${errorText(err)}`);
+}
+
+/** The elements of one top-level array, parsed one after the other. */
+async function* elementsOf(
+  file: string,
+  name: string,
+  key: 'projects' | 'payments',
+  onEnd?: (s: DocumentScanner) => void,
+) {
+  const scanner = new DocumentScanner(name, [key]);
+  try {
+    for await (const chunk of chunksOf(file)) {
+      scanner.push(chunk);
+      yield* scanner.elements.splice(0);
+    }
+  } catch (err) {
+    throw readFailure(name, err);
+  }
+  scanner.end();
+  onEnd?.(scanner);
 }
 
 /** Open a JSON file; throws ExchangeReadError when it is not a readable `perfbudget/1` document. */
@@ -80,21 +109,15 @@ export async function openJson(file: string): Promise<ExchangeInput> {
   if (!scanned.seen.has('projects')) throw unreadable(`${name}: no "projects" array`);
 
   async function* projects(): AsyncGenerator<ProjectEntry> {
-    const walker = new DocumentWalker(name, ['projects']);
-    for await (const batch of jsonTokens(file, name)) {
-      for (const token of batch) walker.push(token);
-      for (const el of walker.elements.splice(0)) yield projectEntry(el.index, el.value);
-    }
-    if (!walker.done) throw unreadable(`${name}: the JSON document is incomplete`);
-    header = headerOf(walker);
+    const all = elementsOf(file, name, 'projects', (s) => {
+      header = headerOf(s);
+    });
+    for await (const el of all) yield projectEntry(el.index, el.value);
   }
 
   async function* payments(): AsyncGenerator<PaymentRow> {
-    const walker = new DocumentWalker(name, ['payments']);
-    for await (const batch of jsonTokens(file, name)) {
-      for (const token of batch) walker.push(token);
-      for (const el of walker.elements.splice(0)) if (isObject(el.value)) yield { row: el.value };
-    }
+    for await (const el of elementsOf(file, name, 'payments'))
+      if (isObject(el.value)) yield { row: el.value };
   }
 
   return {
