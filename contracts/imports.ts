@@ -18,6 +18,7 @@ export const IMPORT_ISSUE_CODES = [
   'IMPORT.STAGE_IGNORED',
   'TARGET.LOCKED',
   'IMPORT.INTERNAL',
+  'IMPORT.INTERRUPTED',
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 
@@ -51,6 +52,10 @@ export const IMPORT_ISSUE_MESSAGES: Record<ImportIssueCode, Text> = {
   'IMPORT.INTERNAL': {
     zh: '导入时发生系统错误，未写入任何数据：{detail}',
     en: 'A system error stopped the import; nothing was written: {detail}',
+  },
+  'IMPORT.INTERRUPTED': {
+    zh: '导入在完成前中断（服务已重启或进程已退出），未写入任何数据，请重新导入',
+    en: 'The import stopped before it finished (the server restarted or the process ended); nothing was written. Please import again',
   },
   'TARGET.LOCKED': {
     zh: '{field}：该项目的绩效目标已提交、已通过或不予通过，不能用导入覆盖',

@@ -514,6 +514,8 @@ export const jobs = pgTable(
     result: jsonb('result'),
     file: text('file'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Touched while the job runs: a RUNNING job without a recent heartbeat was interrupted. */
+    heartbeatAt: ts('heartbeat_at').notNull().defaultNow(),
     finishedAt: ts('finished_at'),
   },
   (t) => [index('jobs_user_idx').on(t.createdBy, t.createdAt)],

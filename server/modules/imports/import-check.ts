@@ -13,7 +13,13 @@ import { validateProject } from '../../../domain/exchange/validate-project.ts';
 import { error, type Issue, type IssueCode, type IssueLevel } from '../../../domain/issues.ts';
 import type { TPolicy } from '../../../domain/policy/policy.ts';
 import { storedIndicator, type TargetDraft } from '../../../domain/targets/indicator.ts';
-import { isEditable, TARGET_STATUSES, type TargetStatus } from '../../../domain/targets/workflow.ts';
+import {
+  coveringTask,
+  isEditable,
+  TARGET_STATUSES,
+  type TargetStatus,
+  type TaskCover,
+} from '../../../domain/targets/workflow.ts';
 import type { DataScope } from '../../context.ts';
 import type { ProjectEntry, ReadIssue, Source } from '../../exchange/index.ts';
 import type { StageIndicator, StageProject } from './import-stage.repository.ts';
@@ -26,6 +32,8 @@ export interface RegionContext {
   departments: Set<string>;
   units: Map<string, string>;
   existing: Map<string, ExistingProject>;
+  /** The open declaration tasks, newest deadline first (a new target joins the one covering it). */
+  tasks: readonly (TaskCover & { id: string })[];
   scope: DataScope;
   /** May this importer create departments and units (performance office of the region)? */
   canCreateUnits: boolean;
@@ -105,11 +113,11 @@ export class ProjectChecker {
     const ignored = (path: string) => IGNORED_PARTS.some((p) => path.startsWith(`${prefix}${p}`));
 
     for (const r of entry.issues) if (!ignored(r.path)) put(readIssue(r), r.source);
-    const project: Record<string, unknown> = { ...entry.project };
+    let project: Record<string, unknown> = entry.project;
     for (const part of IGNORED_PARTS) {
-      if (project[part] !== undefined && project[part] !== null) {
-        put(importIssue('warning', `${base}.${part}`, 'IMPORT.STAGE_IGNORED'));
-      }
+      if (project[part] === undefined) continue;
+      if (project[part] !== null) put(importIssue('warning', `${base}.${part}`, 'IMPORT.STAGE_IGNORED'));
+      if (project === entry.project) project = { ...entry.project };
       delete project[part];
     }
     const v = validateProject(project, entry.index, { policy: this.policy, peers: this.peers });
@@ -132,13 +140,16 @@ export class ProjectChecker {
       const reuse = t !== null && stored?.targetId != null && stored.versionId != null;
       const targetId = t === null ? null : reuse ? (stored?.targetId ?? null) : crypto.randomUUID();
       const versionId = t === null ? null : reuse ? (stored?.versionId ?? null) : crypto.randomUUID();
+      const deptCode = textOf(project.dept_code) ?? '';
+      const agencyCode = textOf(project.agency_code) ?? '';
       stage = {
         project: {
           idx: entry.index,
+          project_id: stored === undefined ? crypto.randomUUID() : null,
           pro_code: code ?? '',
           pro_name: textOf(project.pro_name) ?? '',
-          agency_code: textOf(project.agency_code) ?? '',
-          dept_code: textOf(project.dept_code) ?? '',
+          agency_code: agencyCode,
+          dept_code: deptCode,
           budget_kind: textOf(project.budget_kind) ?? '',
           func_class: textOf(project.func_class) ?? '',
           amount: textOf(project.amount) ?? '0',
@@ -149,6 +160,8 @@ export class ProjectChecker {
           target_id: targetId,
           version_id: versionId,
           target_new: t !== null && !reuse,
+          task_id:
+            t !== null && !reuse ? (coveringTask(this.region.tasks, deptCode, agencyCode)?.id ?? null) : null,
           long_term_goal: t?.long_term_goal ?? null,
           annual_goal: t?.annual_goal ?? null,
           justification: t?.justification ?? null,

@@ -61,7 +61,10 @@ export interface JobResult {
 
 /** Where the time of an import went (for the benchmark and the logs), in milliseconds. */
 export interface ImportTimings {
+  /** Pass 1 (opening, reading, peers). */
   read: number;
+  /** Pass 2: waiting for the reader (the file's bytes and their parsing). */
+  parse: number;
   check: number;
   stage: number;
   merge: number;
@@ -89,6 +92,10 @@ export interface ImportOutcome {
 const MARKUP_MAX_BYTES = 30 * 1024 * 1024;
 /** Progress is written to the job row about 50 times per pass: every 200 to 5,000 projects. */
 const progressStep = (total: number) => Math.max(200, Math.min(5000, Math.ceil(total / 50)));
+/** How often a running import touches its job row (its heartbeat). */
+const HEARTBEAT_MS = 15_000;
+/** Projects checked between two turns of the event loop in pass 2. */
+const YIELD_EVERY = 32;
 /** Pass 1 does not know the total yet. */
 const READ_STEP = 10_000;
 
@@ -179,6 +186,7 @@ export function makeImportRunner(deps: RunnerDeps) {
       departments: org.departments,
       units: org.units,
       existing: await repo.existingProjects(db, mof, year),
+      tasks: await repo.openTasks(db, mof, year),
       scope: actor.scope,
       canCreateUnits: actor.roles.includes('PERF_OFFICE') && actor.scope.regions.includes(mof),
     };
@@ -245,6 +253,7 @@ export function makeImportRunner(deps: RunnerDeps) {
     const started = performance.now();
     const timings: ImportTimings = {
       read: 0,
+      parse: 0,
       check: 0,
       stage: 0,
       merge: 0,
@@ -299,6 +308,11 @@ export function makeImportRunner(deps: RunnerDeps) {
 
     let input: ExchangeInput | null = null;
     let codeIndex = new Map<string, number>();
+    // The job's heartbeat while it runs (progress updates touch it too).
+    const heartbeat = setInterval(() => {
+      repo.updateJob(db, jobId, {}).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       // Opening (a CSV folder or workbook is planned here) and pass 1 (READ).
       const t0 = performance.now();
@@ -325,14 +339,20 @@ export function makeImportRunner(deps: RunnerDeps) {
       ) => {
         let done = 0;
         const step = progressStep(total);
+        let n0 = performance.now();
         for await (const entry of opened.projects()) {
           const c0 = performance.now();
+          timings.parse += c0 - n0;
           const checked = checker.check(entry);
           timings.check += performance.now() - c0;
           for (const { issue, source } of checked.issues) issues.put(issue, source);
           if (stage && issues.errorCount === 0 && checked.stage) await stage(checked.stage);
           done += 1;
           if (done % step === 0) await progress('CHECK', done, total);
+          // Let the event loop run now and then: the COPY of the previous batch is written to the
+          // socket only when it does.
+          else if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+          n0 = performance.now();
         }
         for (const r of opened.orphanIssues()) {
           if (!IGNORED_FILES.test(r.source?.sheet ?? r.source?.file ?? ''))
@@ -345,7 +365,12 @@ export function makeImportRunner(deps: RunnerDeps) {
         await pass2(null);
         return await finishFailed(opened, false);
       }
-      const outcome = await withStageSession(deps.database, jobId, async (session) => {
+      const sessionContext = {
+        mofDivCode: region.mofDivCode,
+        fiscalYear: region.fiscalYear,
+        actorId: actor.userId,
+      };
+      const outcome = await withStageSession(deps.database, jobId, sessionContext, async (session) => {
         await pass2(async (s) => {
           await session.add(s.project, s.indicators);
         });
@@ -426,6 +451,8 @@ export function makeImportRunner(deps: RunnerDeps) {
       const detail = e instanceof Error ? e.message : String(e);
       issues.put({ path: '', code: 'IMPORT.INTERNAL', level: 'error', params: { detail } }, undefined);
       return finishFailed(null, true);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -7,10 +7,12 @@
  * Every staged target carries its target and version id, chosen while checking: the existing
  * (editable) target's current version, or new UUIDs; the indicator rows are therefore final rows.
  *
- * PostgreSQL: one connection of the pool holds one transaction for the whole check pass; the
- * projects go by COPY into a temporary staging table (ON COMMIT DROP), the indicator rows by COPY
- * straight into target_indicators (a replaced version's old rows deleted first, its target row
- * locked); any error rolls everything back (all or nothing by transaction). PGlite (one
+ * PostgreSQL: one connection of the pool holds one transaction for the whole check pass. A
+ * project new to the database (its id chosen while checking) goes by COPY straight into
+ * projects, with its new target and version; a stored project goes by COPY into a temporary
+ * staging table (ON COMMIT DROP) for the merge; the indicator rows go by COPY straight into
+ * target_indicators (a replaced version's old rows deleted first, its target row locked). Any
+ * error rolls everything back (all or nothing by transaction). PGlite (one
  * connection for the whole server): both kinds of rows go into staging tables as short multi-row
  * INSERT … SELECT FROM unnest(…) statements outside a transaction, so that other requests
  * interleave; only the merge is one transaction; the tables are dropped at the end.
@@ -28,6 +30,8 @@ import * as schema from '../../db/schema.ts';
 /** A staged project: the exchange fields as stored, and its target (goals, flags) when it has one. */
 export interface StageProject {
   idx: number;
+  /** The id of a project new to the database (chosen while checking); null for a stored one. */
+  project_id: string | null;
   pro_code: string;
   pro_name: string;
   agency_code: string;
@@ -44,6 +48,8 @@ export interface StageProject {
   version_id: string | null;
   /** Whether the target is created by this import (else its current version is replaced). */
   target_new: boolean;
+  /** The open task a new target joins (domain coveringTask). */
+  task_id: string | null;
   long_term_goal: string | null;
   annual_goal: string | null;
   justification: string | null;
@@ -61,6 +67,7 @@ type ColumnType = 'int' | 'text' | 'numeric' | 'bool' | 'jsonb' | 'uuid';
 
 const PROJECT_COLUMNS: [keyof StageProject, ColumnType][] = [
   ['idx', 'int'],
+  ['project_id', 'uuid'],
   ['pro_code', 'text'],
   ['pro_name', 'text'],
   ['agency_code', 'text'],
@@ -75,6 +82,7 @@ const PROJECT_COLUMNS: [keyof StageProject, ColumnType][] = [
   ['target_id', 'uuid'],
   ['version_id', 'uuid'],
   ['target_new', 'bool'],
+  ['task_id', 'uuid'],
   ['long_term_goal', 'text'],
   ['annual_goal', 'text'],
   ['justification', 'text'],
@@ -164,7 +172,7 @@ export interface StageSession {
 }
 
 /** Projects per staging batch (an indicator batch is about 7× as many rows). */
-const BATCH_PROJECTS = 4000;
+const BATCH_PROJECTS = 2000;
 
 function tableNames(suffix: string) {
   const safe = suffix.replace(/[^a-z0-9]/gi, '').toLowerCase();
@@ -186,37 +194,166 @@ function createTableSql(name: string, columns: [string, ColumnType][], temp: 'co
 }
 
 /** One value in COPY text format. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
 function copyValue(v: string | number | boolean | null): string {
   if (v === null) return '\\N';
   if (typeof v !== 'string') return String(v);
+  if (!COPY_SPECIAL.test(v)) return v;
   return v.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
 }
 
-function copyText<R extends object>(rows: readonly R[], columns: [keyof R, ColumnType][]): string {
-  let out = '';
-  for (const r of rows) {
+type CopyValue = string | number | boolean | null | undefined;
+
+/**
+ * Rows in COPY text format, built as they come (no row objects are kept) and encoded into
+ * buffers of about 64 kB, which live outside the JavaScript heap until they are sent.
+ */
+class CopyRows {
+  readonly chunks: Buffer[] = [];
+  private text = '';
+  add(values: readonly CopyValue[]): void {
     let line = '';
-    for (let k = 0; k < columns.length; k++) {
-      const col = columns[k];
-      if (!col) continue;
-      const v = r[col[0]] as string | number | boolean | null;
-      line += (k === 0 ? '' : '\t') + copyValue(v);
-    }
-    out += `${line}\n`;
+    for (let k = 0; k < values.length; k++) line += (k === 0 ? '' : '\t') + copyValue(values[k] ?? null);
+    this.text += `${line}\n`;
+    if (this.text.length >= 1 << 16) this.seal();
   }
-  return out;
+  /** Encode what is left; returns the chunks. */
+  seal(): Buffer[] {
+    if (this.text !== '') this.chunks.push(Buffer.from(this.text));
+    this.text = '';
+    return this.chunks;
+  }
 }
 
-async function copyInto(client: pg.PoolClient, table: string, columns: [string, ColumnType][], text: string) {
-  if (text === '') return;
+/** One batch of an import on PostgreSQL (see the module comment). */
+interface Batch {
+  size: number;
+  projects: CopyRows;
+  targets: CopyRows;
+  versions: CopyRows;
+  staged: CopyRows;
+  indicators: CopyRows;
+  replaced: { target: string; version: string }[];
+}
+
+const newBatch = (): Batch => ({
+  size: 0,
+  projects: new CopyRows(),
+  targets: new CopyRows(),
+  versions: new CopyRows(),
+  staged: new CopyRows(),
+  indicators: new CopyRows(),
+  replaced: [],
+});
+
+/** Where the rows of projects new to the database go (the merge writes the same columns). */
+export interface SessionContext {
+  mofDivCode: string;
+  fiscalYear: string;
+  actorId: string;
+}
+
+const PROJECT_DIRECT: [string, ColumnType][] = [
+  ['id', 'uuid'],
+  ['mof_div_code', 'text'],
+  ['fiscal_year', 'text'],
+  ['pro_code', 'text'],
+  ['pro_name', 'text'],
+  ['agency_code', 'text'],
+  ['dept_code', 'text'],
+  ['budget_kind', 'text'],
+  ['func_class', 'text'],
+  ['amount', 'numeric'],
+  ['amount_current', 'numeric'],
+  ['is_new', 'bool'],
+  ['start_year', 'text'],
+  ['end_year', 'text'],
+];
+const projectRow = (p: StageProject, c: SessionContext): CopyValue[] => [
+  p.project_id,
+  c.mofDivCode,
+  c.fiscalYear,
+  p.pro_code,
+  p.pro_name,
+  p.agency_code,
+  p.dept_code,
+  p.budget_kind,
+  p.func_class,
+  p.amount,
+  p.amount,
+  p.is_new,
+  p.start_year,
+  p.end_year,
+];
+
+const TARGET_DIRECT: [string, ColumnType][] = [
+  ['id', 'uuid'],
+  ['mof_div_code', 'text'],
+  ['fiscal_year', 'text'],
+  ['kind', 'text'],
+  ['project_id', 'uuid'],
+  ['pro_code', 'text'],
+  ['dept_code', 'text'],
+  ['agency_code', 'text'],
+  ['amount', 'numeric'],
+  ['status', 'text'],
+  ['current_version', 'int'],
+  ['task_id', 'uuid'],
+];
+const targetRow = (p: StageProject, c: SessionContext): CopyValue[] => [
+  p.target_id,
+  c.mofDivCode,
+  c.fiscalYear,
+  'PROJECT',
+  p.project_id,
+  p.pro_code,
+  p.dept_code,
+  p.agency_code,
+  p.amount,
+  'DRAFT',
+  1,
+  p.task_id,
+];
+
+const VERSION_DIRECT: [string, ColumnType][] = [
+  ['id', 'uuid'],
+  ['target_id', 'uuid'],
+  ['version_no', 'int'],
+  ['status', 'text'],
+  ['long_term_goal', 'text'],
+  ['annual_goal', 'text'],
+  ['justification', 'text'],
+  ['explanation', 'text'],
+  ['flags', 'jsonb'],
+  ['created_by', 'uuid'],
+];
+const versionRow = (p: StageProject, c: SessionContext): CopyValue[] => [
+  p.version_id,
+  p.target_id,
+  1,
+  'DRAFT',
+  p.long_term_goal,
+  p.annual_goal,
+  p.justification,
+  p.explanation,
+  p.flags,
+  c.actorId,
+];
+
+async function copyInto(
+  client: pg.PoolClient,
+  table: string,
+  columns: [string, ColumnType][],
+  rows: CopyRows,
+) {
+  const chunks = rows.seal();
+  if (chunks.length === 0) return;
   const stream = client.query(copyFrom(`copy ${table} (${columns.map(([c]) => c).join(', ')}) from stdin`));
   const done = finished(stream);
-  // Write in chunks of ~1 MB with backpressure.
-  const CHUNK = 1 << 20;
-  for (let at = 0; at < text.length; at += CHUNK) {
-    if (!stream.write(text.slice(at, at + CHUNK))) await Promise.race([once(stream, 'drain'), done]);
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
   }
   stream.end();
   await done;
@@ -254,6 +391,7 @@ const num = (v: unknown): number => Number(v ?? 0);
 export async function withStageSession<T>(
   database: Database,
   suffix: string,
+  ctx: SessionContext,
   work: (session: StageSession) => Promise<T>,
 ): Promise<T> {
   const names = tableNames(suffix);
@@ -271,37 +409,34 @@ export async function withStageSession<T>(
     // One batch is sent while the next one is checked: the database ingests in parallel with the
     // parsing and checking (at most one batch in flight, so memory stays bounded).
     const pending: { copy: Promise<void> | null } = { copy: null };
+    const direct = { projects: 0, targets: 0, indicators: 0 };
+    let batch = newBatch();
     try {
       await client.query('begin');
       open = true;
       await client.query(createTableSql(names.p, projectColumns, 'commit-drop'));
-      let copied = 0;
-      const send = async (p: string, i: string, replaced: { target: string; version: string }[]) => {
-        await copyInto(client, names.p, projectColumns, p);
-        if (replaced.length > 0) {
+      const send = async (b: Batch) => {
+        await copyInto(client, 'projects', PROJECT_DIRECT, b.projects);
+        await copyInto(client, 'targets', TARGET_DIRECT, b.targets);
+        await copyInto(client, 'target_versions', VERSION_DIRECT, b.versions);
+        await copyInto(client, names.p, projectColumns, b.staged);
+        if (b.replaced.length > 0) {
           // The replaced versions' rows go first (same version and seq); their targets stay locked.
           await client.query('select id from targets where id = any($1::uuid[]) for update', [
-            replaced.map((r) => r.target),
+            b.replaced.map((r) => r.target),
           ]);
           await client.query('delete from target_indicators where version_id = any($1::uuid[])', [
-            replaced.map((r) => r.version),
+            b.replaced.map((r) => r.version),
           ]);
         }
-        await copyInto(client, 'target_indicators', TARGET_INDICATOR_COLUMNS, i);
+        await copyInto(client, 'target_indicators', TARGET_INDICATOR_COLUMNS, b.indicators);
       };
       const flush = async () => {
-        if (projects.length === 0) return;
+        if (batch.size === 0) return;
         const t0 = performance.now();
         if (pending.copy) await pending.copy;
-        const replaced = projects
-          .filter((p) => p.has_target && !p.target_new)
-          .map((p) => ({ target: p.target_id ?? '', version: p.version_id ?? '' }));
-        const p = copyText(projects, PROJECT_COLUMNS);
-        const i = copyText(indicators, TARGET_INDICATOR_COLUMNS);
-        copied += indicators.length;
-        projects = [];
-        indicators = [];
-        const sending = send(p, i, replaced);
+        const sending = send(batch);
+        batch = newBatch();
         sending.catch(() => undefined); // observed by the next flush or by drain()
         pending.copy = sending;
         timings.stageMs += performance.now() - t0;
@@ -317,19 +452,39 @@ export async function withStageSession<T>(
         timings,
         async add(project, rows) {
           if (discarded) return;
-          projects.push(project);
-          for (const r of rows) indicators.push(r);
-          if (projects.length >= BATCH_PROJECTS) await flush();
+          batch.size += 1;
+          if (project.project_id !== null) {
+            // A project new to the database goes straight into its table, with its new target.
+            batch.projects.add(projectRow(project, ctx));
+            direct.projects += 1;
+            if (project.has_target) {
+              batch.targets.add(targetRow(project, ctx));
+              batch.versions.add(versionRow(project, ctx));
+              direct.targets += 1;
+            }
+          } else {
+            batch.staged.add(PROJECT_COLUMNS.map(([c]) => project[c]));
+            if (project.has_target && !project.target_new) {
+              batch.replaced.push({ target: project.target_id ?? '', version: project.version_id ?? '' });
+            }
+          }
+          for (const r of rows) batch.indicators.add(TARGET_INDICATOR_COLUMNS.map(([c]) => r[c]));
+          direct.indicators += rows.length;
+          if (batch.size >= BATCH_PROJECTS) await flush();
         },
         discard() {
           discarded = true;
-          projects = [];
-          indicators = [];
+          batch = newBatch();
         },
         async merge(input, finish) {
           await drain();
           const t0 = performance.now();
-          const counts = await mergeStaged(db, names, input, copied);
+          const staged = await mergeStaged(db, names, input, direct.indicators);
+          const counts = {
+            ...staged,
+            projects_inserted: staged.projects_inserted + direct.projects,
+            targets_created: staged.targets_created + direct.targets,
+          };
           const t1 = performance.now();
           timings.mergeMs = t1 - t0;
           await finish(db, counts);
@@ -450,9 +605,9 @@ async function mergeStaged(
   const up = await rowsOf<{ ins: unknown; upd: unknown }>(
     tx,
     sql`with up as (
-      insert into projects (mof_div_code, fiscal_year, pro_code, pro_name, agency_code, dept_code,
+      insert into projects (id, mof_div_code, fiscal_year, pro_code, pro_name, agency_code, dept_code,
                             budget_kind, func_class, amount, amount_current, is_new, start_year, end_year)
-      select ${mof}, ${year}, s.pro_code, s.pro_name, s.agency_code, s.dept_code, s.budget_kind,
+      select coalesce(s.project_id, gen_random_uuid()), ${mof}, ${year}, s.pro_code, s.pro_name, s.agency_code, s.dept_code, s.budget_kind,
              s.func_class, s.amount, s.amount, s.is_new, s.start_year, s.end_year
       from ${P} s
       on conflict (mof_div_code, fiscal_year, pro_code) do update set
@@ -491,20 +646,14 @@ async function mergeStaged(
     );
   }
 
-  // New targets (DRAFT, version 1) with the ids chosen while checking, linked to the open task
-  // that covers their unit, as the targets module links a new target.
+  // New targets (DRAFT, version 1) with the ids and the task chosen while checking.
   const created = await rowsOf<{ n: unknown }>(
     tx,
     sql`with nt as (
       insert into targets (id, mof_div_code, fiscal_year, kind, project_id, pro_code, dept_code, agency_code,
                            amount, status, current_version, task_id)
       select s.target_id, ${mof}, ${year}, 'PROJECT', p.id, p.pro_code, p.dept_code, p.agency_code, p.amount,
-        'DRAFT', 1,
-        (select k.id from tasks k
-          where k.mof_div_code = ${mof} and k.fiscal_year = ${year} and k.status = 'OPEN'
-            and (jsonb_array_length(k.dept_codes) = 0 or k.dept_codes @> jsonb_build_array(p.dept_code))
-            and (jsonb_array_length(k.agency_codes) = 0 or k.agency_codes @> jsonb_build_array(p.agency_code))
-          order by k.deadline desc limit 1)
+        'DRAFT', 1, s.task_id
       from ${P} s ${projectOf}
       where s.has_target and s.target_new
       returning 1)

@@ -172,6 +172,13 @@ afterAll(async () => {
 describe('imports of projects and targets', () => {
   it('writes a clean JSON file: projects, DRAFT v1 targets with their flags, indicators, one audit entry', async () => {
     const before = await counts();
+    // Two open tasks: a new target joins the newest-deadline one that covers its unit.
+    const [wide] = await database.rows<{ id: string }>(sql`
+      insert into tasks (mof_div_code, fiscal_year, stage, title, dept_codes, agency_codes, deadline)
+      values (${COUNTY}, '2026', 'TARGET', '全县申报', '[]'::jsonb, '[]'::jsonb, '2026-03-31') returning id`);
+    await database.rows(sql`
+      insert into tasks (mof_div_code, fiscal_year, stage, title, dept_codes, agency_codes, deadline)
+      values (${COUNTY}, '2026', 'TARGET', '他部门', '["999"]'::jsonb, '[]'::jsonb, '2026-12-31')`);
     const job = await importAs('finance', [
       jsonFile([
         project('990101260010'),
@@ -219,6 +226,17 @@ describe('imports of projects and targets', () => {
       sql`select pro_name, amount::text as amount from projects where mof_div_code = ${COUNTY} and fiscal_year = '2026' and pro_code = '990101260002'`,
     );
     expect(p).toEqual({ pro_name: '校舍维修（改）', amount: '260000.00' });
+    // A new project (written straight into its table on PostgreSQL) and a stored one (merged)
+    // both get their project's id and the covering task.
+    const linked = await database.rows<{ pro_code: string; task_id: string | null; same: boolean }>(sql`
+      select t.pro_code, t.task_id, t.project_id = p.id as same from targets t
+      join projects p on p.mof_div_code = t.mof_div_code and p.fiscal_year = t.fiscal_year and p.pro_code = t.pro_code
+      where t.mof_div_code = ${COUNTY} and t.pro_code in ('990101260010', '990101260002') order by t.pro_code`);
+    expect(linked).toEqual([
+      { pro_code: '990101260002', task_id: wide?.id, same: true },
+      { pro_code: '990101260010', task_id: wide?.id, same: true },
+    ]);
+    await database.rows(sql`update tasks set status = 'CLOSED' where mof_div_code = ${COUNTY}`);
     const [audit] = await database.rows<{ entity: string; action: string; after: Json }>(
       sql`select entity, action, after from audit_log order by seq desc limit 1`,
     );
@@ -351,6 +369,28 @@ describe('imports of projects and targets', () => {
     ]);
     expect(unreadable.status).toBe('FAILED');
     expect(unreadable.errors[0]?.code).toBe('FORMAT.UNREADABLE');
+  });
+
+  it('shows a job whose process stopped (no heartbeat for 2 minutes) as failed: IMPORT.INTERRUPTED', async () => {
+    const s = sessions.finance;
+    if (!s) throw new Error('no session');
+    const [user] = await database.rows<{ id: string }>(sql`select id from users where username = 'finance'`);
+    const [stale] = await database.rows<{ id: string }>(sql`
+      insert into jobs (kind, status, created_by, phase, result, heartbeat_at)
+      values ('IMPORT', 'RUNNING', ${user?.id}, 'CHECK', '{"files":[{"name":"big.json"}]}'::jsonb, now() - interval '5 minutes')
+      returning id`);
+    const [recent] = await database.rows<{ id: string }>(sql`
+      insert into jobs (kind, status, created_by, phase, result)
+      values ('IMPORT', 'RUNNING', ${user?.id}, 'CHECK', '{}'::jsonb) returning id`);
+    const res = await as(app, s)('GET', `/api/v1/jobs/${stale?.id}`);
+    expect(res.statusCode).toBe(200);
+    const job = res.json<TJob>();
+    expect(job).toMatchObject({ status: 'FAILED', files: ['big.json'], error_count: 1 });
+    expect(job.errors.map((e) => e.code)).toEqual(['IMPORT.INTERRUPTED']);
+    expect(job.errors[0]?.message).toContain('中断');
+    const fresh = await as(app, s)('GET', `/api/v1/jobs/${recent?.id}`);
+    expect(fresh.json<TJob>().status).toBe('RUNNING');
+    await database.rows(sql`update jobs set status = 'FAILED' where id = ${recent?.id}`);
   });
 
   it('protects uploads, jobs, exports and the template (401/403/404)', async () => {

@@ -3,7 +3,7 @@
  * (region, fiscal year, units, the projects already there and their targets' status, the declared
  * peers), the user an import runs as, and the scoped project/target reads of the export.
  */
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../identity/index.ts';
 import type { DataScope } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
@@ -88,6 +88,17 @@ export async function existingProjects(exec: Executor, mof: string, year: string
   return out;
 }
 
+/** The open declaration tasks of a region and year, newest deadline first (for coveringTask). */
+export async function openTasks(exec: Executor, mof: string, year: string) {
+  const rows = await rowsOf<{ id: string; dept_codes: string[]; agency_codes: string[] }>(
+    exec,
+    sql`select id, dept_codes, agency_codes from tasks
+        where mof_div_code = ${mof} and fiscal_year = ${year} and status = 'OPEN'
+        order by deadline desc`,
+  );
+  return rows.map((r) => ({ id: r.id, deptCodes: r.dept_codes, agencyCodes: r.agency_codes }));
+}
+
 /**
  * Declared target values (in review, approved or unlocked: the targets module's "declared
  * version") of project targets with these library indicators, in a fiscal year at a region level
@@ -131,8 +142,46 @@ export async function insertJob(exec: Executor, row: typeof jobs.$inferInsert): 
   return r;
 }
 
+/** Update a job; every update is also its heartbeat. */
 export async function updateJob(exec: Executor, id: string, patch: Partial<typeof jobs.$inferInsert>) {
-  await exec.update(jobs).set(patch).where(eq(jobs.id, id));
+  await exec
+    .update(jobs)
+    .set({ ...patch, heartbeatAt: new Date() })
+    .where(eq(jobs.id, id));
+}
+
+/**
+ * Fail the RUNNING jobs of a kind whose heartbeat is older than `staleSeconds`, except those
+ * running here (`alive`): their process is gone (a restart, a killed command). Their import
+ * wrote nothing (one transaction), so the job says so.
+ */
+export async function failInterruptedJobs(
+  exec: Executor,
+  kind: string,
+  staleSeconds: number,
+  alive: readonly string[],
+  result: (old: unknown) => unknown,
+): Promise<number> {
+  const stale = await exec
+    .select({ id: jobs.id, result: jobs.result })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.kind, kind),
+        eq(jobs.status, 'RUNNING'),
+        lt(jobs.heartbeatAt, sql`now() - make_interval(secs => ${staleSeconds})`),
+      ),
+    );
+  let n = 0;
+  for (const j of stale) {
+    if (alive.includes(j.id)) continue;
+    await exec
+      .update(jobs)
+      .set({ status: 'FAILED', result: result(j.result), finishedAt: new Date() })
+      .where(and(eq(jobs.id, j.id), eq(jobs.status, 'RUNNING')));
+    n += 1;
+  }
+  return n;
 }
 
 /** A job of its owner (others' jobs are not found). */

@@ -22,6 +22,8 @@ import * as repo from './imports.repository.ts';
 export type { ImportFile, ImportOutcome, ImportTimings } from './import-run.ts';
 
 export const IMPORT_JOB = 'IMPORT';
+/** A running import touches its job every 15 s (import-run.ts): one silent for 2 minutes was interrupted. */
+const STALE_SECONDS = 120;
 
 export interface ImportsDeps {
   database: Database;
@@ -158,13 +160,24 @@ export function makeImportsService(deps: ImportsDeps) {
     };
   }
 
+  /** Fail the jobs whose process is gone (see failInterruptedJobs); before jobs are read. */
+  async function failInterrupted(): Promise<number> {
+    return repo.failInterruptedJobs(db, IMPORT_JOB, STALE_SECONDS, [...running.keys()], (old) => {
+      const r = (old ?? {}) as Partial<JobResult>;
+      const errors: StoredIssue[] = [{ path: '', code: 'IMPORT.INTERRUPTED' }];
+      return { ...r, counts: null, errors, warnings: [], error_count: 1, warning_count: 0, fatal: true };
+    });
+  }
+
   async function job(actor: Actor, id: string): Promise<TJob> {
+    await failInterrupted();
     const row = await repo.findOwnJob(db, id, actor.userId);
     if (!row) throw notFound();
     return jobDto(row, actor.lang);
   }
 
   async function myJobs(actor: Actor, limit = 20) {
+    await failInterrupted();
     const rows = await repo.listOwnJobs(db, actor.userId, IMPORT_JOB, limit);
     return {
       items: rows.map((r) => {
@@ -192,7 +205,7 @@ export function makeImportsService(deps: ImportsDeps) {
     return deps.auth.buildActor(u, { ip: null, requestId: null, userAgent: 'cli', lang });
   }
 
-  return { start, run, importPath, uploadDir, waitFor, job, myJobs, workbook, actorOf };
+  return { start, run, importPath, uploadDir, waitFor, job, myJobs, workbook, actorOf, failInterrupted };
 }
 
 export type ImportsService = ReturnType<typeof makeImportsService>;

@@ -1,3 +1,4 @@
+import { coveringTask } from '../../../domain/targets/workflow.ts';
 import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { IndicatorDraft, TargetDraft } from '../../../domain/targets/indicator.ts';
 import { storedIndicator } from '../../../domain/targets/indicator.ts';
@@ -310,11 +311,7 @@ export async function taskFor(
     .from(tasks)
     .where(and(eq(tasks.mofDivCode, mof), eq(tasks.fiscalYear, year), eq(tasks.status, 'OPEN')))
     .orderBy(desc(tasks.deadline));
-  return rows.find(
-    (t) =>
-      (t.deptCodes.length === 0 || t.deptCodes.includes(dept)) &&
-      (t.agencyCodes.length === 0 || (agency !== null && t.agencyCodes.includes(agency))),
-  );
+  return coveringTask(rows, dept, agency);
 }
 
 export interface TargetListFilter {
