@@ -2,6 +2,7 @@
  * The `perfbudget` command line. Same configuration and default database as the server:
  * `npm run --silent perfbudget -- <command>`.
  */
+import { once } from 'node:events';
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../contracts/permissions.ts';
 import { loadConfig } from '../server/config.ts';
@@ -212,17 +213,30 @@ program
       .default('zh'),
   )
   .action(async (opts: { input: string; policy?: string; lang: string }) => {
-    const { runValidate } = await import('./validate.ts');
+    const { validateTo } = await import('./validate.ts');
     const bar = process.stderr.isTTY ? progressBar('validate') : null;
-    const r = await runValidate({
-      input: opts.input,
-      policy: opts.policy,
-      lang: opts.lang.startsWith('en') ? 'en-US' : 'zh-CN',
-      onProgress: (done, total) => bar?.update(done, total),
-    });
-    bar?.stop();
-    process.stdout.write(`${JSON.stringify(r.output, null, 2)}\n`);
-    process.exitCode = r.exit;
+    const stdout = {
+      write: async (text: string) => {
+        if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+      },
+    };
+    let stopped = false;
+    const exit = await validateTo(
+      {
+        input: opts.input,
+        policy: opts.policy,
+        lang: opts.lang.startsWith('en') ? 'en-US' : 'zh-CN',
+        onProgress: (done, total) => bar?.update(done, total),
+      },
+      {
+        write: (text) => {
+          if (!stopped) bar?.stop();
+          stopped = true;
+          return stdout.write(text);
+        },
+      },
+    );
+    process.exitCode = exit;
   });
 
 program

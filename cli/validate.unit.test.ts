@@ -35,6 +35,8 @@ describe('validate', () => {
     const r = await runValidate({ input: path.join(dir, 'example.json'), lang: 'zh-CN' });
     expect(r.exit).toBe(0);
     expect(r.output).toEqual(expected);
+    // Streamed piece by piece, the text is what JSON.stringify(output, null, 2) gives.
+    expect(r.text).toBe(`${JSON.stringify(r.output, null, 2)}\n`);
   });
 
   it('gives the same result for the example as a CSV folder and as a workbook', async () => {
@@ -55,6 +57,7 @@ describe('validate', () => {
     await writeCsvFolder(each(bad), header(), csv);
     const r = await runValidate({ input: csv, lang: 'en-US' });
     expect(r.exit).toBe(1);
+    expect(r.text).toBe(`${JSON.stringify(r.output, null, 2)}\n`);
     expect(r.output.errors).toEqual([
       {
         path: 'projects[0].target.indicators[1].computesign',
