@@ -148,6 +148,20 @@ function cellOf<R extends object>(row: R, column: string): Cell {
   return JSON.stringify(v);
 }
 
+/**
+ * `insert into table (c1, …) select * from unnest($1::type1[], …) as alias(c1, …)`: one statement
+ * for all the rows, column types from the Drizzle table definition (see unnestOf).
+ */
+function unnestInsert<R extends object>(
+  table: PgTable,
+  columns: readonly (keyof R & string)[],
+  rows: readonly R[],
+  alias: string,
+): SQL {
+  return sql`insert into ${table} (${idents(columns)})
+    select * from ${unnestOf(table, columns, rows, cellOf, alias)}`;
+}
+
 async function count(database: Database, exec: Executor, query: SQL): Promise<number> {
   const [row] = await database.rows<{ n: number | string }>(query, exec);
   return Number(row?.n ?? 0);
@@ -182,19 +196,10 @@ async function writeBatch(
         `${String(targetRows.length - written)} generated target(s) have no project in the database`,
       );
     }
-    await tx.execute(
-      sql`insert into ${targetVersions} (${idents(VERSION_COLUMNS)})
-        select * from ${unnestOf(targetVersions, VERSION_COLUMNS, versionRows, cellOf, 'v')}`,
-    );
-    await tx.execute(
-      sql`insert into ${targetIndicators} (${idents(INDICATOR_COLUMNS)})
-        select * from ${unnestOf(targetIndicators, INDICATOR_COLUMNS, indicatorRows, cellOf, 'i')}`,
-    );
+    await tx.execute(unnestInsert(targetVersions, VERSION_COLUMNS, versionRows, 'v'));
+    await tx.execute(unnestInsert(targetIndicators, INDICATOR_COLUMNS, indicatorRows, 'i'));
     if (reviewRows.length > 0) {
-      await tx.execute(
-        sql`insert into ${targetReviews} (${idents(REVIEW_COLUMNS)})
-          select * from ${unnestOf(targetReviews, REVIEW_COLUMNS, reviewRows, cellOf, 'r')}`,
-      );
+      await tx.execute(unnestInsert(targetReviews, REVIEW_COLUMNS, reviewRows, 'r'));
     }
   });
   return { indicators: indicatorRows.length, reviews: reviewRows.length };

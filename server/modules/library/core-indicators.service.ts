@@ -6,6 +6,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError, insertOrTaken, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { scopeRegions } from '../identity/index.ts';
+import * as coreRepo from './core-indicators.repository.ts';
 import * as repo from './library.repository.ts';
 
 /** What a project must carry for a core indicator: the locked fields and where it sits in the tree. */
@@ -25,7 +26,7 @@ export async function coreRequirementsFor(
   exec: Executor,
   q: { mofDivCode: string; fiscalYear: string; funcClass: string | null; deptCode: string | null },
 ): Promise<CoreIndicatorRequirement[]> {
-  const rows = await repo.findCoreLibraryRows(exec, {
+  const rows = await coreRepo.findCoreLibraryRows(exec, {
     regionCodes: await repo.regionChain(exec, q.mofDivCode),
     fiscalYear: q.fiscalYear,
     funcClass: q.funcClass,
@@ -42,7 +43,7 @@ export async function coreRequirementsFor(
   }));
 }
 
-function toDto(r: repo.CoreIndicatorRow, name: string | null): TCoreIndicator {
+function toDto(r: coreRepo.CoreIndicatorRow, name: string | null): TCoreIndicator {
   return {
     id: r.id,
     mof_div_code: r.mofDivCode,
@@ -76,7 +77,7 @@ export function makeCoreIndicatorsService(deps: { database: Database; audit: Aud
   /** The core indicators of a region and year, with those pushed down from the regions above. */
   async function list(actor: Actor, mof: string, fiscalYear: string) {
     if (!(await canRead(actor, mof))) throw notFound();
-    const rows = await repo.findCoreIndicators(db, await repo.regionChain(db, mof), fiscalYear);
+    const rows = await coreRepo.findCoreIndicators(db, await repo.regionChain(db, mof), fiscalYear);
     return { items: rows.map((r) => toDto(r, r.name)) };
   }
 
@@ -114,7 +115,7 @@ export function makeCoreIndicatorsService(deps: { database: Database; audit: Aud
     }
     const row = await db.transaction(async (tx) => {
       const inserted = await insertOrTaken(
-        repo.insertCoreIndicator(tx, {
+        coreRepo.insertCoreIndicator(tx, {
           mofDivCode: mof,
           fiscalYear: input.fiscal_year,
           libraryCode: library.code,
@@ -141,11 +142,11 @@ export function makeCoreIndicatorsService(deps: { database: Database; audit: Aud
   }
 
   async function remove(actor: Actor, id: string): Promise<void> {
-    const row = await repo.findCoreIndicator(db, id);
+    const row = await coreRepo.findCoreIndicator(db, id);
     if (!row || !(await canRead(actor, row.mofDivCode))) throw notFound();
     if (!actor.scope.regions.includes(row.mofDivCode)) throw new AppError('AUTH.FORBIDDEN');
     await db.transaction(async (tx) => {
-      await repo.deleteCoreIndicator(tx, id);
+      await coreRepo.deleteCoreIndicator(tx, id);
       await deps.audit.record(tx, {
         actor,
         entity: 'core_indicator',

@@ -2,7 +2,6 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle
 import { loadStarterLibrary } from '../../../domain/library/library.ts';
 import type { Executor } from '../../db/client.ts';
 import {
-  coreIndicators,
   departments,
   fiscalYears,
   libraryIndicators,
@@ -17,9 +16,9 @@ export type LibraryRow = typeof libraryIndicators.$inferSelect;
 export type LibraryInsert = typeof libraryIndicators.$inferInsert;
 export type ReferenceValueRow = typeof libraryReferenceValues.$inferSelect;
 export type ReferenceValueInsert = typeof libraryReferenceValues.$inferInsert;
-export type CoreIndicatorRow = typeof coreIndicators.$inferSelect;
 
-async function rowsOf<T>(exec: Executor, query: SQL): Promise<T[]> {
+/** The rows of a raw query, whichever driver (PGlite or node-postgres) ran it. */
+export async function rowsOf<T>(exec: Executor, query: SQL): Promise<T[]> {
   const res: unknown = await exec.execute(query);
   if (Array.isArray(res)) return res as T[];
   if (typeof res === 'object' && res !== null && 'rows' in res && Array.isArray(res.rows)) {
@@ -347,89 +346,6 @@ export async function departmentExists(exec: Executor, mofDivCode: string, deptC
     .from(departments)
     .where(and(eq(departments.mofDivCode, mofDivCode), eq(departments.deptCode, deptCode)));
   return rows.length > 0;
-}
-
-export type CoreIndicatorWithName = CoreIndicatorRow & { name: string | null };
-
-/** The core indicators of a year pushed down by the regions, with the indicator names. */
-export async function findCoreIndicators(
-  exec: Executor,
-  regionCodes: readonly string[],
-  fiscalYear: string,
-): Promise<CoreIndicatorWithName[]> {
-  if (regionCodes.length === 0) return [];
-  const rows = await exec
-    .select({ core: coreIndicators, name: libraryIndicators.name })
-    .from(coreIndicators)
-    .leftJoin(libraryIndicators, eq(libraryIndicators.code, coreIndicators.libraryCode))
-    .where(
-      and(inArray(coreIndicators.mofDivCode, [...regionCodes]), eq(coreIndicators.fiscalYear, fiscalYear)),
-    )
-    .orderBy(
-      asc(coreIndicators.mofDivCode),
-      asc(coreIndicators.libraryCode),
-      asc(coreIndicators.funcClassPrefix),
-    );
-  return rows.map((r) => ({ ...r.core, name: r.name }));
-}
-
-export async function findCoreIndicator(exec: Executor, id: string): Promise<CoreIndicatorRow | undefined> {
-  const rows = await exec.select().from(coreIndicators).where(eq(coreIndicators.id, id));
-  return rows[0];
-}
-
-export async function insertCoreIndicator(exec: Executor, v: typeof coreIndicators.$inferInsert) {
-  const rows = await exec.insert(coreIndicators).values(v).returning();
-  return rows[0];
-}
-
-export async function deleteCoreIndicator(exec: Executor, id: string): Promise<void> {
-  await exec.delete(coreIndicators).where(eq(coreIndicators.id, id));
-}
-
-export interface CoreLibraryRow {
-  code: string;
-  name: string;
-  sign: string;
-  unit: string | null;
-  kpi_lv1: string;
-  kpi_lv2: string;
-  progress: 'CUMULATIVE' | 'LEVEL';
-}
-
-/**
- * The active, valid library indicators pushed down as core for a year by any of the regions
- * whose 功能分类 prefix covers `funcClass` ('' covers every project) and whose department is
- * `deptCode` or unset.
- */
-export async function findCoreLibraryRows(
-  exec: Executor,
-  q: {
-    regionCodes: readonly string[];
-    fiscalYear: string;
-    funcClass: string | null;
-    deptCode: string | null;
-  },
-): Promise<CoreLibraryRow[]> {
-  if (q.regionCodes.length === 0) return [];
-  return rowsOf<CoreLibraryRow>(
-    exec,
-    sql`select distinct ${libraryIndicators.code} as code, ${libraryIndicators.name} as name,
-               ${libraryIndicators.sign} as sign, ${libraryIndicators.unit} as unit,
-               ${libraryIndicators.kpiLv1} as kpi_lv1, ${libraryIndicators.kpiLv2} as kpi_lv2,
-               ${libraryIndicators.progress} as progress
-        from ${coreIndicators}
-        join ${libraryIndicators} on ${libraryIndicators.code} = ${coreIndicators.libraryCode}
-        where ${inArray(coreIndicators.mofDivCode, [...q.regionCodes])}
-          and ${coreIndicators.fiscalYear} = ${q.fiscalYear}
-          and (${coreIndicators.funcClassPrefix} = ''
-               or ${q.funcClass ?? ''} like ${coreIndicators.funcClassPrefix} || '%')
-          and (${coreIndicators.deptCode} is null or ${coreIndicators.deptCode} = ${q.deptCode ?? ''})
-          and ${libraryIndicators.status} = 'ACTIVE'
-          and (${libraryIndicators.validFrom} is null or ${libraryIndicators.validFrom} <= ${q.fiscalYear})
-          and (${libraryIndicators.validTo} is null or ${libraryIndicators.validTo} >= ${q.fiscalYear})
-        order by code`,
-  );
 }
 
 /**
