@@ -128,6 +128,10 @@ export const projects = pgTable(
     endYear: text('end_year').notNull(),
     parentProCode: text('parent_pro_code'),
     subMofCode: text('sub_mof_code'),
+    /** Set by the newest disposition of a monitoring round: funds suspended or stopped. */
+    fundsStatus: text('funds_status', { enum: ['NORMAL', 'SUSPENDED', 'STOPPED'] })
+      .notNull()
+      .default('NORMAL'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -519,4 +523,138 @@ export const jobs = pgTable(
     finishedAt: ts('finished_at'),
   },
   (t) => [index('jobs_user_idx').on(t.createdBy, t.createdAt)],
+);
+
+/**
+ * A monitoring round (domain.md §5) issued by the performance office: an as-of date, the
+ * departments and units it covers (empty: all) and a deadline. Issuing it opens one report per
+ * project of the scope whose target is approved (in force).
+ */
+export const monitoringRounds = pgTable(
+  'monitoring_rounds',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    title: text('title').notNull(),
+    asOf: text('as_of').notNull(),
+    deptCodes: jsonb('dept_codes').$type<string[]>().notNull(),
+    agencyCodes: jsonb('agency_codes').$type<string[]>().notNull(),
+    deadline: text('deadline').notNull(),
+    status: text('status', { enum: ['OPEN', 'CLOSED'] })
+      .notNull()
+      .default('OPEN'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('monitoring_rounds_region_idx').on(t.mofDivCode, t.fiscalYear)],
+);
+
+/**
+ * One project's report in a round: execution (from payment records, or typed where none were
+ * imported), forecast, planned values, and the lights computed by domain/monitoring/lights.ts
+ * when it is saved. `budget` is the full-year budget B the lights were computed with.
+ */
+export const monitoringReports = pgTable(
+  'monitoring_reports',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    targetId: uuid('target_id').notNull(),
+    targetVersion: integer('target_version').notNull(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    deptCode: text('dept_code').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    proCode: text('pro_code').notNull(),
+    status: text('status', { enum: ['DRAFT', 'SUBMITTED'] })
+      .notNull()
+      .default('DRAFT'),
+    budget: money('budget').notNull(),
+    executed: money('executed'),
+    executedSource: text('executed_source', { enum: ['PAYMENTS', 'TYPED'] }),
+    forecastExecuted: money('forecast_executed'),
+    plannedExecuted: money('planned_executed'),
+    executionValue: numeric('execution_value', { precision: 14, scale: 2 }),
+    executionLight: text('execution_light'),
+    targetLight: text('target_light'),
+    projectLight: text('project_light'),
+    rowVersion: integer('row_version').notNull().default(1),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: ts('submitted_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monitoring_reports_uq').on(t.roundId, t.projectId),
+    index('monitoring_reports_scope_idx').on(t.mofDivCode, t.fiscalYear, t.deptCode, t.agencyCode),
+    index('monitoring_reports_project_idx').on(t.projectId),
+  ],
+);
+
+/** One indicator row of a report, in the order of the in-force target version (`seq`). */
+export const monitoringIndicators = pgTable(
+  'monitoring_indicators',
+  {
+    id: id(),
+    reportId: uuid('report_id').notNull(),
+    seq: integer('seq').notNull(),
+    kpiLv3: text('kpi_lv3').notNull(),
+    actual: text('actual'),
+    actualNum: numeric('actual_num'),
+    forecast: text('forecast'),
+    planned: text('planned'),
+    likelihood: text('likelihood'),
+    level: text('level'),
+    deviationCauses: jsonb('deviation_causes')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    analysis: text('analysis'),
+    measures: text('measures'),
+    value: numeric('value', { precision: 14, scale: 2 }),
+    light: text('light'),
+  },
+  (t) => [uniqueIndex('monitoring_indicators_uq').on(t.reportId, t.seq)],
+);
+
+/** Payment records from the treasury or accounting system; a voucher is imported once. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: id(),
+    mofDivCode: text('mof_div_code').notNull(),
+    fiscalYear: text('fiscal_year').notNull(),
+    proCode: text('pro_code').notNull(),
+    payDate: text('pay_date').notNull(),
+    amount: money('amount').notNull(),
+    voucherNo: text('voucher_no').notNull(),
+    jobId: uuid('job_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payments_voucher_uq').on(t.mofDivCode, t.voucherNo),
+    index('payments_project_idx').on(t.mofDivCode, t.fiscalYear, t.proCode, t.payDate),
+  ],
+);
+
+/**
+ * Finance's disposition of a RED project (domain.md §5): continue, adjust the target, suspend
+ * funds 暂缓拨款, stop and recover 停止并收回. The newest one sets the project's funds status.
+ */
+export const dispositions = pgTable(
+  'dispositions',
+  {
+    id: id(),
+    projectId: uuid('project_id').notNull(),
+    reportId: uuid('report_id').notNull(),
+    roundId: uuid('round_id').notNull(),
+    mofDivCode: text('mof_div_code').notNull(),
+    kind: text('kind', { enum: ['CONTINUE', 'ADJUST_TARGET', 'SUSPEND_FUNDS', 'STOP_RECOVER'] }).notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('dispositions_project_idx').on(t.projectId, t.createdAt)],
 );
