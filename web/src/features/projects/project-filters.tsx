@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, InputNumber, Select, Space } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BUDGET_KINDS } from '../../../../contracts/api.ts';
+import { DepartmentFilter, FilterBar } from '../../components/filter-bar.tsx';
 import type { ListState } from './list-params.ts';
 
 interface Props {
@@ -52,70 +52,44 @@ function AmountInput({
 /** Search box and filters of the registry: department, budget kind, amount range in 万元. */
 export function ProjectFilters({ state, departments, onChange, onReset }: Props) {
   const { t } = useTranslation();
-  const [q, setQ] = useState(state.q);
-  const [seenQ, setSeenQ] = useState(state.q);
-  if (seenQ !== state.q) {
-    setSeenQ(state.q);
-    setQ(state.q);
-  }
   return (
-    <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { padding: '12px 16px' } }}>
-      <Flex gap={12} wrap align="center">
-        <Input.Search
-          aria-label={t('projects.search')}
-          placeholder={t('projects.searchPlaceholder')}
-          allowClear
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={(v) => onChange({ q: v.trim() })}
-          style={{ width: 240 }}
+    <FilterBar
+      q={state.q}
+      onSearch={(q) => onChange({ q })}
+      searchLabel={t('projects.search')}
+      searchPlaceholder={t('projects.searchPlaceholder')}
+      onReset={onReset}
+    >
+      <DepartmentFilter
+        departments={departments}
+        value={state.dept}
+        onChange={(dept) => onChange({ dept })}
+        label={t('projects.department')}
+        placeholder={t('projects.allDepartments')}
+      />
+      <Select
+        aria-label={t('projects.budgetKind')}
+        placeholder={t('projects.allBudgetKinds')}
+        allowClear
+        value={state.kind}
+        onChange={(v) => onChange({ kind: v })}
+        options={BUDGET_KINDS.map((k) => ({ value: k, label: t(`budgetKind.${k}`) }))}
+        style={{ width: 170 }}
+      />
+      <Space.Compact>
+        <AmountInput
+          label={t('projects.amountMin')}
+          value={state.minWan}
+          onCommit={(v) => onChange({ minWan: v })}
         />
-        {departments === null ? null : (
-          <Select
-            aria-label={t('projects.department')}
-            placeholder={t('projects.allDepartments')}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={state.dept}
-            onChange={(v: string | undefined) => onChange({ dept: v })}
-            options={departments}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-          />
-        )}
-        <Select
-          aria-label={t('projects.budgetKind')}
-          placeholder={t('projects.allBudgetKinds')}
-          allowClear
-          value={state.kind}
-          onChange={(v) => onChange({ kind: v })}
-          options={BUDGET_KINDS.map((k) => ({ value: k, label: t(`budgetKind.${k}`) }))}
-          style={{ width: 170 }}
+        <Space.Addon>~</Space.Addon>
+        <AmountInput
+          label={t('projects.amountMax')}
+          value={state.maxWan}
+          onCommit={(v) => onChange({ maxWan: v })}
         />
-        <Space.Compact>
-          <AmountInput
-            label={t('projects.amountMin')}
-            value={state.minWan}
-            onCommit={(v) => onChange({ minWan: v })}
-          />
-          <Space.Addon>~</Space.Addon>
-          <AmountInput
-            label={t('projects.amountMax')}
-            value={state.maxWan}
-            onCommit={(v) => onChange({ maxWan: v })}
-          />
-          <Space.Addon>{t('common.wan')}</Space.Addon>
-        </Space.Compact>
-        <Button
-          icon={<ReloadOutlined />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Card>
+        <Space.Addon>{t('common.wan')}</Space.Addon>
+      </Space.Compact>
+    </FilterBar>
   );
 }
