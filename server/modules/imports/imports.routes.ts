@@ -22,7 +22,10 @@ function attachment(name: string): string {
 
 /** A file name safe to write in the upload folder (the CSV reader finds files by their name). */
 function safeName(name: string): string {
-  const base = path.basename(name.replaceAll('\\', '/')).replace(/[^\p{L}\p{N}._-]/gu, '_');
+  // Letters, digits and the brackets people put in file names (（已修改）, 【2026】) are kept.
+  const base = path
+    .basename(name.replaceAll('\\', '/'))
+    .replace(/[^\p{L}\p{N}\p{M} ._\-()（）【】[\]]/gu, '_');
   return base === '' || base.startsWith('.') ? `upload${base}` : base;
 }
 

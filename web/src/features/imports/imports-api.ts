@@ -1,12 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ZJob, ZJobList, type TJob } from '../../../../contracts/imports.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ApiError, buildUrl, downloadFile, readCookie, requestJson } from '../../lib/api-client.ts';
 
-/** A job, polled every second while it runs (the page survives a reload: the id is in the URL). */
+/**
+ * A job, polled every second while it runs (the page survives a reload: the id is in the URL). The
+ * server words its issues in the request's language, so a language switch fetches it again.
+ */
 export function useJob(id: string | undefined) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: ['job', id],
+    queryKey: ['job', id, i18n.language],
+    // While the other language loads, the same job stays on screen (never another job's result).
+    placeholderData: (previous, query) => (query?.queryKey[1] === id ? previous : undefined),
     queryFn: () => requestJson(ZJob, `/jobs/${encodeURIComponent(id ?? '')}`),
     enabled: id !== undefined,
     refetchInterval: (q) => (q.state.data?.status === 'RUNNING' ? 1000 : false),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageAfterField, selectionProblem, sourceText } from './imports-model.ts';
+import { columnWords, messageAfterField, selectionProblem, sourceText } from './imports-model.ts';
 
 describe('import file selection', () => {
   it('accepts one JSON or Excel file, or CSV files only', () => {
@@ -48,5 +48,17 @@ describe('import file selection', () => {
       'in.xlsx · 绩效指标 · row 3',
     );
     expect(sourceText(null, row)).toBe('');
+    expect(
+      sourceText({ file: 'in.xlsx', sheet: '绩效指标', row: 6, column: 'weight' }, row, (c) =>
+        columnWords(c, 'zh-CN'),
+      ),
+    ).toBe('in.xlsx · 绩效指标 · row 6 · 权重（weight）');
+  });
+
+  it('names a column in words with its field code', () => {
+    expect(columnWords('computesign', 'zh-CN')).toBe('计算符号（computesign）');
+    expect(columnWords('computesign', 'en-US')).toBe('sign (computesign)');
+    expect(columnWords('weight', 'en-US')).toBe('weight');
+    expect(columnWords('no_such_field', 'zh-CN')).toBe('no_such_field');
   });
 });

@@ -1,4 +1,5 @@
 import type { TSource } from '../../../../contracts/imports.ts';
+import { FIELD_LABELS, type Lang } from '../../../../contracts/issues.ts';
 import { IMPORT_UPLOAD_LIMIT } from '../../../../contracts/imports.ts';
 
 export type SelectionProblem = 'empty' | 'mixed' | 'tooLarge' | null;
@@ -26,12 +27,31 @@ export function messageAfterField(message: string, field: string): string {
   return rest === '' ? message : rest;
 }
 
-/** Where an issue came from in a CSV or Excel input: file, sheet, row and column in one line. */
-export function sourceText(source: TSource | null, rowWord: (row: number) => string): string {
+/**
+ * Where an issue came from in a CSV or Excel input: file, sheet, row and column in one line. The
+ * column is named by `columnWord` (its field code otherwise: the codes row of the file holds it).
+ */
+export function sourceText(
+  source: TSource | null,
+  rowWord: (row: number) => string,
+  columnWord: (code: string) => string = (code) => code,
+): string {
   if (source === null) return '';
   const parts = [source.file];
   if (source.sheet !== undefined && source.sheet !== source.file) parts.push(source.sheet);
   parts.push(rowWord(source.row));
-  if (source.column !== undefined) parts.push(source.column);
+  if (source.column !== undefined) parts.push(columnWord(source.column));
   return parts.join(' · ');
+}
+
+/**
+ * A column of the exchange format in words with its field code, as the file's two header rows show
+ * it: 权重（weight）; the code alone when it has no label or the label is the code itself.
+ */
+export function columnWords(code: string, lang: Lang): string {
+  const label = FIELD_LABELS[code];
+  if (!label) return code;
+  const word = lang === 'zh-CN' ? label.zh : label.en;
+  if (word === code) return code;
+  return lang === 'zh-CN' ? `${word}（${code}）` : `${word} (${code})`;
 }

@@ -17,15 +17,17 @@ import { DownloadOutlined, FlagOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TImportIssue, TJob } from '../../../../contracts/imports.ts';
+import type { Lang } from '../../../../contracts/issues.ts';
 import { COLORS } from '../../app/theme.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { describeError } from '../../components/server-errors.ts';
 import { downloadErrors } from './imports-api.ts';
-import { messageAfterField, sourceText } from './imports-model.ts';
+import { columnWords, messageAfterField, sourceText } from './imports-model.ts';
 import { JobStatusTag } from './job-status-tag.tsx';
 
 function IssueTable({ issues }: { issues: TImportIssue[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
   const columns: TableColumnsType<TImportIssue> = [
     { title: t('imports.col.where'), dataIndex: 'field', key: 'field', width: 240 },
     {
@@ -49,7 +51,11 @@ function IssueTable({ issues }: { issues: TImportIssue[] }) {
       key: 'source',
       width: 260,
       render: (_: unknown, r: TImportIssue) =>
-        sourceText(r.source, (row) => t('imports.col.row', { row })) || '—',
+        sourceText(
+          r.source,
+          (row) => t('imports.col.row', { row }),
+          (code) => columnWords(code, lang),
+        ) || '—',
     },
   ];
   return (
