@@ -265,7 +265,9 @@ test('a workbook with a bad cell is refused and marked, writes nothing, and impo
   const history = page.locator('.ant-card').filter({ hasText: /我的导入记录|My imports/ });
   await expect(history.locator('tbody tr').filter({ hasText: '已完成' })).toContainText('2 个项目，6 条指标');
   // The file keeps its name, brackets included.
-  await expect(history.locator('tbody tr').filter({ hasText: '已完成' })).toContainText('设备购置（已修改）.xlsx');
+  await expect(history.locator('tbody tr').filter({ hasText: '已完成' })).toContainText(
+    '设备购置（已修改）.xlsx',
+  );
   await expect(history.locator('tbody tr').filter({ hasText: '未通过' })).toContainText('1 个错误');
   await top(page);
   await page.screenshot({ path: 'test-results/imports-3-done.png', fullPage: true });
