@@ -19,7 +19,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: process.env.CI === 'true',
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: CI machines have two cores shared by the server, the browser and the database.
+  expect: { timeout: 20_000 },
   reporter: [
     ['list'],
     ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? '.test-tmp/reports/playwright.json' }],

@@ -47,7 +47,8 @@ test('a target is declared, reviewed, returned, resubmitted, graded 良, locked 
   const unit = await as(browser, 'unit');
   const unitErrors = watchConsole(unit);
   await unit.goto(targetTab);
-  await expect(unit.getByText('系统已为您准备初稿')).toBeVisible();
+  // The first load of the target tab computes the proposal and its flags: allow a loaded machine.
+  await expect(unit.getByText('系统已为您准备初稿')).toBeVisible({ timeout: 30_000 });
   await expect(unit.getByText(/\d+ 项难度提示/)).toBeVisible();
   await expect(unit.getByRole('button', { name: /提交审核/ })).toBeDisabled();
   await unit
@@ -109,7 +110,7 @@ test('a target is declared, reviewed, returned, resubmitted, graded 良, locked 
 
   // 4. The preparer sees the comment at the indicator, raises the value and resubmits.
   await unit.goto(targetTab);
-  await expect(unit.getByText('审核退回意见')).toBeVisible();
+  await expect(unit.getByText('审核退回意见')).toBeVisible({ timeout: 30_000 });
   await expect(unit.getByText('目标值偏低，请按上年实际完成数重新测算').first()).toBeVisible();
   const rowOf = (page: Page) =>
     page
