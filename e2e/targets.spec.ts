@@ -23,7 +23,7 @@ test('a target is declared, reviewed, returned, resubmitted, graded 良, locked 
   browser,
   request,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   // The demo preparer's 2026 projects have no target yet; pick a continuing one (last year's
   // indicators are proposed, with last year's actuals, so difficulty flags show at once).
   const unitApi = await apiSession(request, 'unit');
