@@ -7,6 +7,8 @@ import { ROLES } from './permissions.ts';
 
 export const ZDecimal = z.string().regex(/^-?\d+(\.\d+)?$/);
 export const ZMoney = z.string().regex(/^\d+(\.\d{1,2})?$/, 'a decimal amount with at most 2 decimals');
+/** A true/false query parameter (`z.coerce.boolean` would read "false" as true). */
+export const ZQueryFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 export const ZYear = z.string().regex(/^\d{4}$/, 'a 4-digit year');
 export const ZMofDivCode = z.string().regex(/^\d{6,9}$/, '6–9 digits');
 export const BUDGET_KINDS = ['GENERAL_PUBLIC', 'GOV_FUND', 'SOE_CAPITAL', 'SOCIAL_INSURANCE'] as const;

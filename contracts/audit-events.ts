@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   'UNLOCK',
   'ADJUST',
   'REMIND',
+  'ISSUE',
+  'CLOSE',
+  'SAVE',
+  'DISPOSE',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,5 +43,9 @@ export const AUDIT_ENTITIES = [
   'library_indicator',
   'core_indicator',
   'import',
+  'monitoring_round',
+  'monitoring_report',
+  'disposition',
+  'payment_import',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

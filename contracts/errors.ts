@@ -130,6 +130,36 @@ export const ERRORS = {
     zh: '数据超过 Excel 单个工作表 1,048,576 行的上限，请导出 JSON 格式',
     en: "The data exceeds Excel's 1,048,576 rows per sheet; export JSON instead",
   },
+  'MONITORING.ROUND_CLOSED': {
+    status: 409,
+    zh: '监控任务已结束，不能再填报或修改',
+    en: 'The monitoring round is closed; reports can no longer be changed',
+  },
+  'MONITORING.NOT_EDITABLE': {
+    status: 409,
+    zh: '监控报告已提交，不能修改',
+    en: 'The monitoring report has been submitted and cannot be changed',
+  },
+  'MONITORING.INVALID': {
+    status: 400,
+    zh: '监控报告未通过校验，请按提示修改',
+    en: 'The monitoring report does not pass the checks; correct the fields shown',
+  },
+  'MONITORING.NOT_RED': {
+    status: 409,
+    zh: '只有亮红灯的项目才能作出处置',
+    en: 'Only projects with a red light can be disposed of',
+  },
+  'MONITORING.AS_OF_OUT_OF_YEAR': {
+    status: 400,
+    zh: '监控截止日期须在所选预算年度内',
+    en: 'The as-of date must lie in the fiscal year',
+  },
+  'MONITORING.STALE_VERSION': {
+    status: 409,
+    zh: '监控报告已被他人修改，请刷新后重试',
+    en: 'The monitoring report was changed by someone else; reload and try again',
+  },
   INTERNAL: { status: 500, zh: '系统内部错误', en: 'Internal error' },
 } as const;
 

@@ -19,6 +19,10 @@ export const IMPORT_ISSUE_CODES = [
   'TARGET.LOCKED',
   'IMPORT.INTERNAL',
   'IMPORT.INTERRUPTED',
+  'PAYMENT.PROJECT_UNKNOWN',
+  'PAYMENT.VOUCHER_CONFLICT',
+  'PAYMENT.DATE_OUT_OF_YEAR',
+  'PAYMENT.VOUCHER_STORED_DIFFERENT',
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 
@@ -56,6 +60,22 @@ export const IMPORT_ISSUE_MESSAGES: Record<ImportIssueCode, Text> = {
   'IMPORT.INTERRUPTED': {
     zh: '导入在完成前中断（服务已重启或进程已退出），未写入任何数据，请重新导入',
     en: 'The import stopped before it finished (the server restarted or the process ended); nothing was written. Please import again',
+  },
+  'PAYMENT.PROJECT_UNKNOWN': {
+    zh: '{field}：项目 {code} 不是区划 {region} {year} 年度您数据范围内的项目',
+    en: '{field}: {code} is not a project of region {region}, year {year}, in your data scope',
+  },
+  'PAYMENT.VOUCHER_CONFLICT': {
+    zh: '{field}：凭证号 {code} 在文件中出现多次且内容不同（首次在第{first}条）',
+    en: '{field}: the voucher {code} appears more than once in the file with different content (first at record {first})',
+  },
+  'PAYMENT.DATE_OUT_OF_YEAR': {
+    zh: '{field}：支付日期不在 {year} 预算年度内',
+    en: '{field}: the payment date is not in the fiscal year {year}',
+  },
+  'PAYMENT.VOUCHER_STORED_DIFFERENT': {
+    zh: '{field}：凭证号 {code} 已导入过且内容不同，本次未导入该条（凭证只导入一次）',
+    en: '{field}: the voucher {code} was imported before with different content; this record was skipped (a voucher is imported once)',
   },
   'TARGET.LOCKED': {
     zh: '{field}：该项目的绩效目标已提交、已通过或不予通过，不能用导入覆盖',
@@ -118,6 +138,10 @@ export const ZImportCounts = z.object({
   indicators: z.number().int(),
   departments_created: z.number().int(),
   units_created: z.number().int(),
+  /** Payment imports (kind PAYMENTS): records written, vouchers already stored, reports recomputed. */
+  payments_inserted: z.number().int().optional(),
+  payments_skipped: z.number().int().optional(),
+  reports_recomputed: z.number().int().optional(),
 });
 export type TImportCounts = z.infer<typeof ZImportCounts>;
 

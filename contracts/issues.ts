@@ -169,6 +169,7 @@ export const FIELD_LABELS: Record<string, Text> = {
   self_evaluation: { zh: '单位自评', en: 'self-evaluation' },
   budget: { zh: '全年预算数', en: 'full-year budget' },
   score: { zh: '得分', en: 'score' },
+  payments: { zh: '支付记录', en: 'payment record' },
   pay_date: { zh: '支付日期', en: 'payment date' },
   voucher_no: { zh: '凭证号', en: 'voucher number' },
 };

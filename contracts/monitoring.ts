@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DEVIATION_CAUSES, LEVELS, LIGHTS, LIKELIHOODS } from '../domain/monitoring/lights.ts';
-import { ZYear } from './api.ts';
+import { ZQueryFlag, ZYear } from './api.ts';
 import { ZIssueView } from './targets.ts';
 
 const text = (max: number) => z.string().max(max).nullable();
@@ -182,7 +182,7 @@ export const ZReportListQuery = z.object({
   section_id: z.string().max(40).optional(),
   q: z.string().max(100).optional(),
   /** Only what waits for the actor: drafts of their units. */
-  todo: z.coerce.boolean().optional(),
+  todo: ZQueryFlag.optional(),
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -69,6 +69,9 @@ export const PERMISSIONS = [
   'library:manage',
   'import:data',
   'export:data',
+  'monitoring:issue',
+  'monitoring:report',
+  'monitoring:dispose',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'target:prepare',
     'library:read',
     'import:data',
+    'monitoring:report',
   ],
   UNIT_LEADER: ['project:read', 'policy:read', 'org:read', 'target:approve', 'library:read'],
   DEPT_REVIEWER: [
@@ -99,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'target:approve',
     'library:read',
     'export:data',
+    'monitoring:dispose',
   ],
   PERF_OFFICE: [
     'project:read',
@@ -112,6 +117,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'library:manage',
     'import:data',
     'export:data',
+    'monitoring:issue',
+    'monitoring:dispose',
   ],
   EXPERT: ['project:read', 'policy:read', 'library:read'],
   AGENCY: ['project:read', 'policy:read', 'library:read'],

@@ -11,7 +11,7 @@ import {
   REVIEW_STEPS,
   TARGET_STATUSES,
 } from '../domain/targets/workflow.ts';
-import { ZYear } from './api.ts';
+import { ZQueryFlag, ZYear } from './api.ts';
 
 const text = (max: number) => z.string().max(max).nullable();
 
@@ -251,7 +251,7 @@ export const ZTargetListQuery = z.object({
   dept_code: z.string().max(40).optional(),
   q: z.string().max(100).optional(),
   /** Only what waits for the actor (the to-do list). */
-  todo: z.coerce.boolean().optional(),
+  todo: ZQueryFlag.optional(),
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, usersRoutes } from './modules/identity/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { libraryRoutes } from './modules/library/index.ts';
+import { monitoringRoutes } from './modules/monitoring/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { policiesRoutes } from './modules/policies/index.ts';
@@ -115,6 +116,15 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       );
       await api.register(tasksRoutes({ tasks: deps.tasks }));
       await api.register(importsRoutes({ imports: deps.imports, exports: deps.exports }));
+      await api.register(
+        monitoringRoutes({
+          rounds: deps.rounds,
+          reports: deps.reports,
+          dispositions: deps.dispositions,
+          payments: deps.payments,
+          imports: deps.imports,
+        }),
+      );
       await api.register(auditRoutes({ database: deps.database, audit: deps.audit }));
       await api.register(notificationsRoutes({ notifications: deps.notifications }));
       await api.register(workbenchRoutes({ projects: deps.projects, recent: deps.recent }));

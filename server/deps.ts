@@ -6,6 +6,12 @@ import type { Database } from './db/client.ts';
 import { makeAuditService } from './modules/audit/index.ts';
 import { makeAuthService, makeUsersService } from './modules/identity/index.ts';
 import { makeExportsService, makeImportsService } from './modules/imports/index.ts';
+import {
+  makeDispositionsService,
+  makePaymentsService,
+  makeReportsService,
+  makeRoundsService,
+} from './modules/monitoring/index.ts';
 import { makeNotificationsService } from './modules/notifications/index.ts';
 import { makeCoreIndicatorsService, makeLibraryService } from './modules/library/index.ts';
 import { makeOrgService } from './modules/org/index.ts';
@@ -42,6 +48,10 @@ export function buildDeps(
   const importsDir = config.dataDir ?? path.join(os.tmpdir(), 'perfbudget-data');
   const imports = makeImportsService({ database, audit, policies, auth, dataDir: importsDir });
   const exports = makeExportsService({ database });
+  const rounds = makeRoundsService({ database, audit, notifications });
+  const reports = makeReportsService({ database, audit, policies, projects });
+  const dispositions = makeDispositionsService({ database, audit, notifications, reports });
+  const payments = makePaymentsService({ database, audit, policies, dataDir: importsDir });
   return {
     database,
     audit,
@@ -60,6 +70,10 @@ export function buildDeps(
     tasks,
     imports,
     exports,
+    rounds,
+    reports,
+    dispositions,
+    payments,
   };
 }
 

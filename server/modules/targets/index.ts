@@ -7,4 +7,6 @@ export { makeTargetsService, type TargetsService } from './targets.service.ts';
 export { makeReviewService, type ReviewService } from './review.service.ts';
 export { makeTargetsListService, type TargetsListService } from './targets-list.service.ts';
 export { targetsRoutes } from './targets.routes.ts';
+/** A stored target version as its exchange-format draft (monitoring reads the in-force version). */
+export { draftOf } from './targets.repository.ts';
 export type { CoreLookup, CoreRequirementView } from './targets.types.ts';
