@@ -33,8 +33,10 @@ export const DEMO_OPTIONS = {
 } as const;
 
 /**
- * The units of the demo preparers ('unit', 'unit2'): their projects of the newest year get no
- * generated target, so that the demo declares them in the UI.
+ * The units of the demo preparers ('unit', 'unit2'): about half of their projects of the newest
+ * year get no generated target, so that the demo declares them in the UI (continuing projects
+ * with difficulty flags first); the others are approved, so that the demo reports on them in
+ * monitoring. Their projects get no disposition in the generated monitoring round.
  */
 function demoPreparerUnits(generated: GeneratedRegion): UnitRef[] {
   const orgs = resolveDemoOrg(generated);

@@ -5,6 +5,7 @@ import { openTestDatabase } from '../../test/db.ts';
 import { DEMO_OPTIONS, generateDemo, resolveDemoOrg } from './demo.ts';
 import { generateRegion, stringToFen, type GeneratedRegion } from './generate.ts';
 import { SeedConflictError, existingDataRegions, loadGenerated, totalRows, type LoadResult } from './load.ts';
+import { generateMonitoring } from './monitoring.ts';
 import { generateTargets } from './targets.ts';
 
 let database: Database;
@@ -152,7 +153,7 @@ describe('loadGenerated', () => {
     expect(Number(row?.bad)).toBe(0);
   });
 
-  it("stores the flags as generated and leaves the demo preparers' current projects without targets", async () => {
+  it("stores the flags as generated and leaves about half of the demo preparers' current projects without targets", async () => {
     const flagged = await database.rows<{ pro_code: string; fiscal_year: string; flags: unknown }>(
       sql`select t.pro_code, t.fiscal_year, v.flags from targets t join target_versions v on v.target_id = t.id
         where jsonb_array_length(v.flags) > 0 order by t.fiscal_year, t.pro_code limit 50`,
@@ -171,11 +172,20 @@ describe('loadGenerated', () => {
           sql`select count(*) as n from projects where fiscal_year = '2026' and agency_code = ${unit}`,
         ),
       ).toBeGreaterThan(2);
+      const projects = await count(
+        sql`select count(*) as n from projects where fiscal_year = '2026' and agency_code = ${unit}`,
+      );
+      const approved = await count(
+        sql`select count(*) as n from targets where fiscal_year = '2026' and agency_code = ${unit}
+          and status = 'APPROVED' and in_force_version = 1`,
+      );
       expect(
         await count(
           sql`select count(*) as n from targets where fiscal_year = '2026' and agency_code = ${unit}`,
         ),
-      ).toBe(0);
+      ).toBe(approved);
+      expect(approved).toBeGreaterThanOrEqual(1);
+      expect(projects - approved).toBe(Math.max(Math.min(3, projects - 1), Math.ceil(projects / 2)));
       expect(
         await count(
           sql`select count(*) as n from targets where fiscal_year = '2025' and agency_code = ${unit}`,
@@ -183,6 +193,81 @@ describe('loadGenerated', () => {
       ).toBeGreaterThan(2);
     }
     expect(await count(sql`select count(*) as n from targets where pro_code = '360121260001'`)).toBe(0);
+  });
+
+  it('writes the payments and one closed round with a submitted report per approved target', async () => {
+    const expected = { reports: 0, indicators: 0, payments: 0, dispositions: 0, suspended: 0 };
+    const lights = new Map<string, string>();
+    for (const { report, payments } of generateMonitoring(demo)) {
+      expected.payments += payments.length;
+      if (!report) continue;
+      expected.reports += 1;
+      expected.indicators += report.indicators.length;
+      const r = report.report;
+      lights.set(
+        r.pro_code,
+        [r.execution_value, r.execution_light, r.target_light, r.project_light].join(' '),
+      );
+      if (report.disposition) expected.dispositions += 1;
+      if (report.disposition?.kind === 'SUSPEND_FUNDS') expected.suspended += 1;
+    }
+    expect(loaded.monitoring).toEqual({ rounds: 1, ...expected });
+    expect(await count(sql`select count(*) as n from monitoring_rounds`)).toBe(1);
+    expect(
+      await count(sql`select count(*) as n from monitoring_rounds where mof_div_code = '360121'
+        and fiscal_year = '2026' and status = 'CLOSED' and as_of = '2026-06-30'`),
+    ).toBe(1);
+    expect(await count(sql`select count(*) as n from monitoring_reports`)).toBe(expected.reports);
+    expect(await count(sql`select count(*) as n from monitoring_indicators`)).toBe(expected.indicators);
+    expect(await count(sql`select count(*) as n from payments`)).toBe(expected.payments);
+    expect(await count(sql`select count(*) as n from dispositions`)).toBe(expected.dispositions);
+    expect(expected.reports).toBeGreaterThan(1000);
+    expect(expected.indicators).toBeGreaterThan(7000);
+    expect(expected.payments).toBeGreaterThan(20_000);
+    // one report per project of 2026 with an in-force target, of that target and project
+    expect(
+      await count(sql`select count(*) as n from targets t where t.fiscal_year = '2026'
+        and t.in_force_version is not null and not exists (select 1 from monitoring_reports r
+          join projects p on p.id = r.project_id
+          where r.target_id = t.id and r.target_version = t.in_force_version and p.id = t.project_id
+            and r.status = 'SUBMITTED' and r.executed_source = 'PAYMENTS' and r.budget = p.amount)`),
+    ).toBe(0);
+    // one indicator row per indicator of the in-force version
+    expect(
+      await count(sql`select count(*) as n from monitoring_reports r
+        join target_versions v on v.target_id = r.target_id and v.version_no = r.target_version
+        where (select count(*) from target_indicators i where i.version_id = v.id)
+           <> (select count(*) from monitoring_indicators m where m.report_id = r.id)`),
+    ).toBe(0);
+    // the stored lights are the generator's (computed by computeMonitoringRound)
+    const stored = await database.rows<{ pro_code: string; lights: string }>(sql`
+      select pro_code, concat_ws(' ', execution_value::text, execution_light, target_light, project_light) as lights
+      from monitoring_reports`);
+    for (const r of stored) expect(r.lights).toBe(lights.get(r.pro_code));
+    // executed is the payments up to the as-of date; no project is paid more than its amount
+    expect(
+      await count(sql`select count(*) as n from monitoring_reports r
+        where r.executed <> coalesce((select sum(y.amount) from payments y where y.mof_div_code = r.mof_div_code
+          and y.fiscal_year = r.fiscal_year and y.pro_code = r.pro_code and y.pay_date <= '2026-06-30'), 0)`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from (select p.id from projects p join payments y
+          on y.mof_div_code = p.mof_div_code and y.fiscal_year = p.fiscal_year and y.pro_code = p.pro_code
+        group by p.id, p.amount having sum(y.amount) > p.amount) over`),
+    ).toBe(0);
+    expect(await count(sql`select count(*) as n from payments where pay_date > '2026-10-31'`)).toBe(0);
+    // the dispositions belong to RED reports; a suspension suspends the project's funds
+    expect(
+      await count(sql`select count(*) as n from dispositions d join monitoring_reports r on r.id = d.report_id
+        where r.project_id = d.project_id and r.round_id = d.round_id and r.project_light = 'RED'`),
+    ).toBe(expected.dispositions);
+    expect(await count(sql`select count(*) as n from projects where funds_status = 'SUSPENDED'`)).toBe(
+      expected.suspended,
+    );
+    expect(
+      await count(sql`select count(*) as n from projects p join dispositions d on d.project_id = p.id
+        where d.kind = 'SUSPEND_FUNDS' and p.funds_status = 'SUSPENDED'`),
+    ).toBe(expected.suspended);
   });
 
   it('reports progress after every batch up to the total', () => {
@@ -208,6 +293,14 @@ describe('loadGenerated', () => {
     expect(result.targets).toBeGreaterThan(other.projectCount * 0.8);
     expect(await count(sql`select count(*) as n from targets where mof_div_code = '360122'`)).toBe(
       result.targets,
+    );
+    expect(result.monitoring?.reports).toBe(
+      await count(
+        sql`select count(*) as n from targets where mof_div_code = '360122' and status = 'APPROVED'`,
+      ),
+    );
+    expect(await count(sql`select count(*) as n from monitoring_rounds where mof_div_code = '360122'`)).toBe(
+      1,
     );
     expect(await count(sql`select count(*) as n from regions`)).toBe(4);
     expect(await count(sql`select count(*) as n from projects where mof_div_code = '360122'`)).toBe(

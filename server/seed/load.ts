@@ -1,8 +1,9 @@
 /**
  * Writes a generated region (generate.ts) into the database in batches of multi-row INSERTs
  * through Drizzle — the same code on PGlite and PostgreSQL (projects by default as
- * INSERT … SELECT FROM unnest(arrays), see LoadOptions.method). Each batch is one statement, so
- * one short transaction; a failure leaves the batches before it in place (the generator's data is
+ * INSERT … SELECT FROM unnest(arrays), see LoadOptions.method) — then its targets (targets-load.ts)
+ * with their payments and monitoring round (monitoring-load.ts). Each batch is one statement or
+ * one transaction, so short; a failure leaves the batches before it in place (the generator's data is
  * disposable: drop the database or the region's rows and load again).
  *
  * Regions and fiscal years already present are kept (ON CONFLICT DO NOTHING: the ancestors of a
@@ -31,6 +32,8 @@ import type {
   SectionDepartmentRow,
   SectionRow,
 } from './generate.ts';
+import { MonitoringLoader, type MonitoringLoadResult } from './monitoring-load.ts';
+import { monitoringEnabled } from './monitoring.ts';
 import { loadTargets } from './targets-load.ts';
 
 export interface LoadOptions {
@@ -57,6 +60,8 @@ export interface LoadResult {
   /** Generated targets (each with one version) and their indicators (targets-load.ts). */
   targets: number;
   targetIndicators: number;
+  /** Payments, the monitoring round of each region, its reports and dispositions (monitoring-load.ts). */
+  monitoring: MonitoringLoadResult | null;
   /** All rows handled (= the last onProgress `done`); regions/fiscal years already present count too. */
   total: number;
   ms: number;
@@ -81,8 +86,9 @@ export function totalRows(g: GeneratedRegion): number {
     g.sectionDepartments.length +
     g.fiscalYears.length +
     g.projectCount +
-    // then one step per project for its target (or none)
-    (g.targets?.enabled === false ? 0 : g.projectCount)
+    // then one step per project for its target (or none), and one for its monitoring data
+    (g.targets?.enabled === false ? 0 : g.projectCount) +
+    (monitoringEnabled(g) ? g.projectCount : 0)
   );
 }
 
@@ -278,10 +284,21 @@ export async function loadGenerated(
     projectRows += b.length;
     progress(b.length);
   }
+  const monitoring = monitoringEnabled(generated) ? new MonitoringLoader(database, generated) : null;
+  await monitoring?.begin();
   const loadedTargets =
     generated.targets?.enabled === false
       ? null
-      : await loadTargets(database, generated, { batchSize: size, onProgress: progress });
+      : await loadTargets(database, generated, {
+          batchSize: size,
+          onProgress: progress,
+          ...(monitoring && {
+            afterBatch: async (batch) => {
+              await monitoring.write(batch);
+              progress(batch.length);
+            },
+          }),
+        });
 
   return {
     regions: generated.regions.length,
@@ -293,6 +310,7 @@ export async function loadGenerated(
     projects: projectRows,
     targets: loadedTargets?.targets ?? 0,
     targetIndicators: loadedTargets?.indicators ?? 0,
+    monitoring: monitoring?.result ?? null,
     total: done,
     ms: Math.round(performance.now() - started),
   };

@@ -3,6 +3,7 @@
  * Small Fast Counter, 128-bit state) seeded through splitmix32, plus the helpers the generator
  * needs. Same seed ⇒ same sequence on every platform (only 32-bit integer arithmetic).
  */
+import { createHash } from 'node:crypto';
 
 /** A 32-bit hash of any list of parts (FNV-1a over the parts, then a murmur3 finaliser). */
 export function hashSeed(...parts: readonly (string | number)[]): number {
@@ -22,6 +23,22 @@ export function hashSeed(...parts: readonly (string | number)[]): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/**
+ * A UUID (version-4 layout) from a SHA-256 of the parts: 122 bits of hash, so that the ids of a
+ * province (hundreds of thousands of targets and reports) do not collide — unlike a UUID drawn
+ * from an Rng, whose state comes from a 32-bit seed.
+ */
+export function uuidFrom(...parts: readonly (string | number)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts)
+    hash.update(typeof part === 'number' ? `#${String(part)}\u001f` : `${part}\u001f`);
+  const b = hash.digest();
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = b.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function splitmix32(state: number): () => number {

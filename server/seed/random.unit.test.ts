@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { Rng, WeightedTable, hashSeed } from './random.ts';
+import { Rng, WeightedTable, hashSeed, uuidFrom } from './random.ts';
 
 describe('Rng', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
@@ -66,5 +66,21 @@ describe('Rng', () => {
     const s = r.sample(items, 10);
     expect(new Set(s).size).toBe(10);
     expect(r.sample(items, 99)).toHaveLength(30);
+  });
+
+  it('derives UUIDs from their parts: stable, distinct where 32-bit seeds collide', () => {
+    expect(uuidFrom(7, '360121', 'target')).toBe(uuidFrom(7, '360121', 'target'));
+    expect(uuidFrom(7, '360121', 'target')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(uuidFrom('ab', 'c')).not.toBe(uuidFrom('a', 'bc'));
+    expect(uuidFrom(7)).not.toBe(uuidFrom('7'));
+    // two projects of the province seed 7 whose 32-bit seeds collide (their old Rng-drawn ids did)
+    const a = [7, '370803', '2026', '370803260798', 'ids'] as const;
+    const b = [7, '370981', '2026', '370981230140', 'ids'] as const;
+    expect(hashSeed(...a)).toBe(hashSeed(...b));
+    expect(uuidFrom(...a)).not.toBe(uuidFrom(...b));
+    const ids = new Set(Array.from({ length: 50_000 }, (_, i) => uuidFrom(1, 'ids', i)));
+    expect(ids.size).toBe(50_000);
   });
 });

@@ -14,6 +14,7 @@ import type { GeneratedRegion } from './generate.ts';
 import {
   targetBatches,
   type GeneratedTarget,
+  type ProjectTarget,
   type TargetIndicatorRow,
   type TargetReviewRow,
   type TargetRow,
@@ -27,6 +28,8 @@ export interface TargetLoadOptions {
   onProgress?(projects: number): void;
   /** The policy whose review chain and difficulty rules apply (default: the default policy). */
   policy?: TPolicy;
+  /** Called after a batch's targets are written, before onProgress (monitoring-load.ts writes its data). */
+  afterBatch?(batch: readonly ProjectTarget[]): Promise<void>;
 }
 
 export interface TargetLoadResult {
@@ -110,13 +113,13 @@ const REVIEW_COLUMNS = [
   'at',
 ] as const satisfies readonly (keyof TargetReviewRow)[];
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /**
  * `unnest($1::type1[], …) as alias(c1, …)`: one array parameter per column, typed from the Drizzle
  * table definition. `cell` gives a row's value of a column (objects as JSON text).
  */
-function unnestOf<R>(
+export function unnestOf<R>(
   table: PgTable,
   columns: readonly string[],
   rows: readonly R[],
@@ -135,13 +138,13 @@ function unnestOf<R>(
   )})`;
 }
 
-const idents = (columns: readonly string[]): SQL =>
+export const idents = (columns: readonly string[]): SQL =>
   sql.join(
     columns.map((c) => sql.identifier(c)),
     sql`, `,
   );
 
-function cellOf<R extends object>(row: R, column: string): Cell {
+export function cellOf<R extends object>(row: R, column: string): Cell {
   const v: unknown = (row as Record<string, unknown>)[column];
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -152,7 +155,7 @@ function cellOf<R extends object>(row: R, column: string): Cell {
  * `insert into table (c1, …) select * from unnest($1::type1[], …) as alias(c1, …)`: one statement
  * for all the rows, column types from the Drizzle table definition (see unnestOf).
  */
-function unnestInsert<R extends object>(
+export function unnestInsert<R extends object>(
   table: PgTable,
   columns: readonly (keyof R & string)[],
   rows: readonly R[],
@@ -162,7 +165,7 @@ function unnestInsert<R extends object>(
     select * from ${unnestOf(table, columns, rows, cellOf, alias)}`;
 }
 
-async function count(database: Database, exec: Executor, query: SQL): Promise<number> {
+export async function count(database: Database, exec: Executor, query: SQL): Promise<number> {
   const [row] = await database.rows<{ n: number | string }>(query, exec);
   return Number(row?.n ?? 0);
 }
@@ -226,6 +229,7 @@ export async function loadTargets(
       indicatorCount += written.indicators;
       reviewCount += written.reviews;
     }
+    await options.afterBatch?.(batch);
     targetCount += list.length;
     options.onProgress?.(batch.length);
   }

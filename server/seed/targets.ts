@@ -12,9 +12,9 @@
  * benefit 30, satisfaction 10). Every target is valid by checkTarget with the default policy; the
  * difficulty flags that a target's own data raises (computeFlags without peers) are answered
  * with a justification except in some drafts, and stored on the version. Years before the
- * newest are approved with full-year actuals; the newest year is a mix of review states, with
- * the units of GenerateOptions.targets.freeUnits left without targets, and each target carries
- * the review history its state implies.
+ * newest are approved with full-year actuals; the newest year is a mix of review states (in the
+ * units of GenerateOptions.targets.freeUnits about half without a target, the rest approved), and
+ * each target carries the review history its state implies.
  * Parts: targets-values.ts (catalogue and values, in exact integer hundredths), targets-review.ts
  * (review states, dates, history), targets-load.ts (the set-based loader), targets-exchange.ts
  * (the exchange-format writer).
@@ -40,7 +40,7 @@ import {
   type TargetStatus,
 } from '../../domain/targets/workflow.ts';
 import type { GeneratedRegion, ProjectRow } from './generate.ts';
-import { Rng, WeightedTable } from './random.ts';
+import { Rng, uuidFrom, WeightedTable } from './random.ts';
 import { People, reviewOf, reviewRows, type NewestState } from './targets-review.ts';
 import {
   actualOf,
@@ -69,8 +69,15 @@ export interface UnitRef {
 export interface TargetOptions {
   /** false: the loader writes no targets. Default true. */
   enabled?: boolean;
-  /** Units whose projects of the newest year get no target (the demo preparers declare them). */
+  /**
+   * The units of the demo preparers. About half of their projects of the newest year stay without
+   * a target, so that the demo declares them in the UI — the continuing ones whose proposal (last
+   * year's indicators) raises difficulty flags first, at least 3 a unit where that leaves one to
+   * approve — and the rest are APPROVED (in force, for monitoring). See freeSplit.
+   */
   freeUnits?: (generated: GeneratedRegion) => readonly UnitRef[];
+  /** false: no payment records, monitoring round or reports (monitoring.ts). Default true. */
+  monitoring?: boolean;
 }
 
 export interface TargetRow {
@@ -245,16 +252,6 @@ const REASONS: Readonly<Record<FlagCode | 'SOFT' | 'STRETCH', readonly string[]>
 
 // ---------------------------------------------------------------------------------------------
 // Ids.
-
-/** A UUID (version-4 layout) from a deterministic generator. */
-function uuidOf(rng: Rng): string {
-  const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
-  const a = hex(rng.uint32());
-  const b = hex((rng.uint32() & 0xffff0fff) | 0x00004000);
-  const c = hex((rng.uint32() & 0x3fffffff) | 0x80000000);
-  const d = hex(rng.uint32());
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Weights: the level-1 total split over its indicators, in whole or half points.
@@ -450,9 +447,8 @@ function buildTarget(
   previous: GeneratedTarget | undefined,
 ): GeneratedTarget {
   const rng = new Rng([ctx.seed, p.mof_div_code, p.fiscal_year, p.pro_code, 'target']);
-  const ids = new Rng([ctx.seed, p.mof_div_code, p.fiscal_year, p.pro_code, 'ids']);
-  const targetId = uuidOf(ids);
-  const versionId = uuidOf(ids);
+  const targetId = uuidFrom(ctx.seed, p.mof_div_code, p.fiscal_year, p.pro_code, 'target');
+  const versionId = uuidFrom(ctx.seed, p.mof_div_code, p.fiscal_year, p.pro_code, 'target-version');
   const pools = ctx.catalogue.pools(p.func_class);
   const amountYuan = Number(p.amount);
   const ref = REFERENCE_AMOUNT[ctx.level] ?? 440_000;
@@ -600,24 +596,28 @@ function draftOfRows(version: TargetVersionRow, rows: readonly TargetIndicatorRo
     annual_goal: version.annual_goal,
     justification: version.justification,
     explanation: version.explanation,
-    indicators: rows.map((r): IndicatorDraft => ({
-      kpi_lv1: r.kpi_lv1,
-      kpi_lv2: r.kpi_lv2,
-      kpi_lv3: r.kpi_lv3,
-      computesign: r.computesign,
-      kpi_val: r.kpi_val,
-      meterunit: r.meterunit,
-      weight: r.weight,
-      progress: r.progress,
-      value_basis: r.value_basis,
-      library_code: r.library_code,
-      last_target: r.last_target,
-      last_actual: r.last_actual,
-      data_source: r.data_source,
-      scoring_standard: r.scoring_standard,
-      justification: r.justification,
-      explanation: r.explanation,
-    })),
+    indicators: rows.map(indicatorDraftOf),
+  };
+}
+
+function indicatorDraftOf(r: TargetIndicatorRow): IndicatorDraft {
+  return {
+    kpi_lv1: r.kpi_lv1,
+    kpi_lv2: r.kpi_lv2,
+    kpi_lv3: r.kpi_lv3,
+    computesign: r.computesign,
+    kpi_val: r.kpi_val,
+    meterunit: r.meterunit,
+    weight: r.weight,
+    progress: r.progress,
+    value_basis: r.value_basis,
+    library_code: r.library_code,
+    last_target: r.last_target,
+    last_actual: r.last_actual,
+    data_source: r.data_source,
+    scoring_standard: r.scoring_standard,
+    justification: r.justification,
+    explanation: r.explanation,
   };
 }
 
@@ -654,6 +654,8 @@ export function* generateTargets(
   const peers = new PeerEstimate();
   const people = new People(g.seed);
 
+  const split = free.size > 0 ? new FreeSplit(g, newest, free, policy) : null;
+
   let region = '';
   let year = '';
   let previous = new Map<string, GeneratedTarget>();
@@ -684,9 +686,9 @@ export function* generateTargets(
     };
     let state: NewestState | 'PAST' | 'NONE' = 'PAST';
     if (year === newest) {
-      state = free.has(`${p.mof_div_code}|${p.agency_code}`)
-        ? 'NONE'
-        : NEWEST_STATES.pick(new Rng([g.seed, p.mof_div_code, year, p.pro_code, 'state']));
+      state =
+        split?.stateOf(p, previous.get(p.pro_code)) ??
+        NEWEST_STATES.pick(new Rng([g.seed, p.mof_div_code, year, p.pro_code, 'state']));
     }
     if (state === 'NONE') {
       yield { project: p, target: null };
@@ -695,6 +697,67 @@ export function* generateTargets(
     const t = buildTarget(ctx, p, state, previous.get(p.pro_code));
     if (year !== newest) current.set(p.pro_code, t);
     yield { project: p, target: t };
+  }
+}
+
+/** Fewest newest-year projects of a demo preparer's unit left without a target (where possible). */
+const MIN_FREE = 3;
+
+/**
+ * Which newest-year projects of the demo preparers' units stay without a target (NONE) and which
+ * are APPROVED. A unit of n projects keeps max(min(MIN_FREE, n − 1), ⌈n / 2⌉) free — at least 3
+ * where that still leaves one approved, about half otherwise — choosing first the continuing
+ * projects whose proposal (last year's indicators with last year's target and actual, as the
+ * targets service proposes them) raises difficulty flags, then the others in stream order.
+ */
+class FreeSplit {
+  /** Newest-year projects per unit (`mof|agency`), and the decisions so far. */
+  readonly #counts = new Map<string, number>();
+  readonly #tally = new Map<string, { seen: number; free: number; approved: number }>();
+  readonly #policy: TPolicy;
+
+  constructor(g: GeneratedRegion, newest: string, free: ReadonlySet<string>, policy: TPolicy) {
+    this.#policy = policy;
+    for (const p of g.projects()) {
+      const key = `${p.mof_div_code}|${p.agency_code}`;
+      if (p.fiscal_year === newest && free.has(key)) this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** The state of a newest-year project: null when its unit is not a demo preparer's. */
+  stateOf(p: ProjectRow, previous: GeneratedTarget | undefined): 'NONE' | 'APPROVED' | null {
+    const key = `${p.mof_div_code}|${p.agency_code}`;
+    const n = this.#counts.get(key);
+    if (n === undefined) return null;
+    const t = this.#tally.get(key) ?? { seen: 0, free: 0, approved: 0 };
+    this.#tally.set(key, t);
+    const wantFree = Math.max(Math.min(MIN_FREE, n - 1), Math.ceil(n / 2));
+    const remaining = n - t.seen;
+    t.seen += 1;
+    const needFree = wantFree - t.free;
+    const needApproved = n - wantFree - t.approved;
+    const free = needApproved <= 0 || needFree >= remaining || (needFree > 0 && this.#flagged(p, previous));
+    if (free) t.free += 1;
+    else t.approved += 1;
+    return free ? 'NONE' : 'APPROVED';
+  }
+
+  /** Whether the proposal for a continuing project raises difficulty flags (peers aside). */
+  #flagged(p: ProjectRow, previous: GeneratedTarget | undefined): boolean {
+    if (!previous) return false;
+    const draft: TargetDraft = {
+      long_term_goal: null,
+      annual_goal: null,
+      justification: null,
+      explanation: null,
+      indicators: previous.indicators.map((r) => ({
+        ...indicatorDraftOf(r),
+        last_target: r.kpi_val_num,
+        last_actual: r.final_actual,
+        justification: null,
+      })),
+    };
+    return computeFlags(draft, { policy: this.#policy, amount: p.amount, peers: () => null }).length > 0;
   }
 }
 

@@ -245,19 +245,50 @@ describe('generateTargets', () => {
     }
   });
 
-  it('leaves the demo preparers’ newest-year projects and the worked example without a target', () => {
+  it('approves about half of the demo preparers’ newest-year projects and leaves the others to declare', () => {
     const orgs = resolveDemoOrg(demo);
-    const free = new Set([orgs.unit.agency_code, orgs.unit2.agency_code]);
-    let freeProjects = 0;
-    for (const { project, target } of all(demo)) {
-      expect(DEMO_RESERVED_PRO_CODES).not.toContain(project.pro_code);
-      if (!free.has(project.agency_code)) continue;
-      if (project.fiscal_year === newestYear(demo)) {
-        freeProjects += 1;
-        expect(target).toBeNull();
-      } else expect(target?.target.status).toBe('APPROVED');
+    const units = [orgs.unit.agency_code, orgs.unit2.agency_code];
+    const newest = newestYear(demo);
+    const previous = new Map<string, ProjectTarget>();
+    for (const x of all(demo)) if (x.project.fiscal_year !== newest) previous.set(x.project.pro_code, x);
+    for (const unit of units) {
+      const mine = all(demo).filter((x) => x.project.agency_code === unit);
+      const current = mine.filter((x) => x.project.fiscal_year === newest);
+      for (const x of mine)
+        if (x.project.fiscal_year !== newest) expect(x.target?.target.status).toBe('APPROVED');
+      const free = current.filter((x) => x.target === null);
+      const approved = current.filter((x) => x.target?.target.status === 'APPROVED');
+      expect(free.length + approved.length).toBe(current.length);
+      // at least 3 free where that leaves one to approve, else about half; at least one approved
+      expect(free.length).toBe(Math.max(Math.min(3, current.length - 1), Math.ceil(current.length / 2)));
+      expect(approved.length).toBeGreaterThanOrEqual(1);
+      for (const x of approved) expect(x.target?.target.in_force_version).toBe(1);
+      // the continuing free projects carry last year's indicators, whose proposal raises flags
+      const continuing = free.filter((x) => previous.has(x.project.pro_code));
+      expect(continuing.length).toBeGreaterThanOrEqual(2);
+      for (const x of continuing) {
+        const last = previous.get(x.project.pro_code)?.target;
+        if (!last) throw new Error('no last year');
+        // as the targets service proposes it: last year's indicators with last year's target and actual
+        const draft = targetDraftOf(last);
+        const proposal = {
+          ...draft,
+          indicators: draft.indicators.map((i, k) => ({
+            ...i,
+            last_target: last.indicators[k]?.kpi_val_num ?? null,
+            last_actual: last.indicators[k]?.final_actual ?? null,
+            justification: null,
+          })),
+        };
+        const flags = computeFlags(proposal, {
+          policy: DEFAULT_POLICY,
+          amount: x.project.amount,
+          peers: () => null,
+        });
+        expect(flags.length).toBeGreaterThan(0);
+      }
     }
-    expect(freeProjects).toBeGreaterThanOrEqual(6);
+    for (const { project } of all(demo)) expect(DEMO_RESERVED_PRO_CODES).not.toContain(project.pro_code);
   });
 
   it('streams in batches of the given size', () => {
