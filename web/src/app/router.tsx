@@ -19,6 +19,9 @@ import { SecurityPolicyPage } from '../features/policies/security-policy-page.ts
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
 import { ImportPage } from '../features/imports/import-page.tsx';
+import { RoundsPage } from '../features/monitoring/rounds-page.tsx';
+import { ReportPage } from '../features/monitoring/report-page.tsx';
+import { WarningsPage } from '../features/monitoring/warnings-page.tsx';
 import { NotFoundPage } from '../components/not-found-page.tsx';
 
 export const router = createBrowserRouter([
@@ -89,6 +92,30 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission any={['project:read']}>
                 <TaskDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'monitoring',
+            element: (
+              <RequirePermission any={['project:read']}>
+                <RoundsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'monitoring/reports/:id',
+            element: (
+              <RequirePermission any={['project:read']}>
+                <ReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'warnings',
+            element: (
+              <RequirePermission any={['project:read']}>
+                <WarningsPage />
               </RequirePermission>
             ),
           },

@@ -1,5 +1,6 @@
 import { libraryEn } from '../features/library/i18n.ts';
 import { importsEn } from '../features/imports/i18n.ts';
+import { monitoringEn } from '../features/monitoring/i18n.ts';
 import { reviewEn } from '../features/review/i18n.ts';
 import { tasksEn } from '../features/tasks/i18n.ts';
 import { targetsEn } from '../features/targets/i18n.ts';
@@ -248,6 +249,7 @@ export const enUS: Messages<typeof zhCN> = {
   targets: targetsEn,
   library: libraryEn,
   imports: importsEn,
+  monitoring: monitoringEn,
   lights: { RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', BLUE: 'Blue', NA: 'N/A' },
   grades: { EXCELLENT: 'Excellent', GOOD: 'Good', FAIR: 'Fair', POOR: 'Poor' },
   level1: { OUTPUT: 'Output', BENEFIT: 'Benefit', SATISFACTION: 'Satisfaction', COST: 'Cost' },
@@ -541,6 +543,10 @@ export const enUS: Messages<typeof zhCN> = {
       UNLOCK: 'Unlock',
       ADJUST: 'Adjust',
       REMIND: 'Remind',
+      ISSUE: 'Issue',
+      CLOSE: 'Close',
+      SAVE: 'Save',
+      DISPOSE: 'Dispose',
     },
     entities: {
       region: 'Region',
@@ -559,6 +565,10 @@ export const enUS: Messages<typeof zhCN> = {
       library_indicator: 'Library indicator',
       core_indicator: 'Core indicator',
       import: 'Data import',
+      monitoring_round: 'Monitoring round',
+      monitoring_report: 'Monitoring report',
+      disposition: 'Disposition',
+      payment_import: 'Payment import',
     },
   },
 };

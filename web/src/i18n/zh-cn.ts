@@ -1,5 +1,6 @@
 import { libraryZh } from '../features/library/i18n.ts';
 import { importsZh } from '../features/imports/i18n.ts';
+import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { reviewZh } from '../features/review/i18n.ts';
 import { tasksZh } from '../features/tasks/i18n.ts';
 import { targetsZh } from '../features/targets/i18n.ts';
@@ -240,6 +241,7 @@ export const zhCN = {
   targets: targetsZh,
   library: libraryZh,
   imports: importsZh,
+  monitoring: monitoringZh,
   lights: { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯', BLUE: '蓝灯', NA: '不适用' },
   grades: { EXCELLENT: '优', GOOD: '良', FAIR: '中', POOR: '差' },
   level1: { OUTPUT: '产出', BENEFIT: '效益', SATISFACTION: '满意度', COST: '成本' },
@@ -512,6 +514,10 @@ export const zhCN = {
       UNLOCK: '解锁',
       ADJUST: '发起调整',
       REMIND: '催办',
+      ISSUE: '下达',
+      CLOSE: '结束',
+      SAVE: '保存',
+      DISPOSE: '处置',
     },
     entities: {
       region: '财政区划',
@@ -530,6 +536,10 @@ export const zhCN = {
       library_indicator: '库指标',
       core_indicator: '核心指标',
       import: '数据导入',
+      monitoring_round: '监控任务',
+      monitoring_report: '监控表',
+      disposition: '监控处置',
+      payment_import: '支付记录导入',
     },
   },
 };

@@ -16,12 +16,14 @@ import {
   GlobalOutlined,
   ImportOutlined,
   LockOutlined,
+  MonitorOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SlidersOutlined,
   SolutionOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { TMe } from '../../../../contracts/api.ts';
 import { isBusinessRole, ROLES, type Permission, type Role } from '../../../../contracts/permissions.ts';
@@ -90,7 +92,26 @@ export const STAGES: NavEntry[] = [
       },
     ],
   },
-  { key: 'monitoring', labelKey: 'nav.monitoring', icon: <AlertOutlined />, comingSoonFor: REVIEW_CHAIN },
+  {
+    key: 'monitoring',
+    labelKey: 'nav.monitoring',
+    icon: <AlertOutlined />,
+    permissions: ['project:read'],
+    children: [
+      {
+        key: '/monitoring',
+        labelKey: 'monitoring.nav.rounds',
+        icon: <MonitorOutlined />,
+        permissions: ['project:read'],
+      },
+      {
+        key: '/warnings',
+        labelKey: 'monitoring.nav.warnings',
+        icon: <WarningOutlined />,
+        permissions: ['project:read'],
+      },
+    ],
+  },
   { key: 'evaluation', labelKey: 'nav.evaluation', icon: <SolutionOutlined />, comingSoonFor: BUSINESS },
   { key: 'results', labelKey: 'nav.results', icon: <SlidersOutlined />, comingSoonFor: REVIEW_CHAIN },
   {

@@ -9,8 +9,9 @@ import { ProjectBasics } from './project-basics.tsx';
 import { ProjectHeader } from './project-header.tsx';
 import { useProject } from './projects-api.ts';
 import { ProjectTargetTab } from '../targets/project-target-tab.tsx';
+import { ProjectMonitoringTab } from '../monitoring/project-monitoring-tab.tsx';
 
-const LATER_STAGES = ['monitoring', 'selfEvaluation', 'evaluation', 'rectification'] as const;
+const LATER_STAGES = ['selfEvaluation', 'evaluation', 'rectification'] as const;
 
 /** The record page of a project: header, then one tab per stage of the cycle. */
 export function ProjectDetailPage() {
@@ -44,6 +45,11 @@ export function ProjectDetailPage() {
               key: 'target',
               label: t('projects.tab.target'),
               children: <ProjectTargetTab projectId={p.id} />,
+            },
+            {
+              key: 'monitoring',
+              label: t('projects.tab.monitoring'),
+              children: <ProjectMonitoringTab projectId={p.id} />,
             },
             ...later,
             {

@@ -10,6 +10,7 @@ import { FiguresCards } from './figures-cards.tsx';
 import { RecentCard } from './recent-card.tsx';
 import { useTargetList } from '../review/review-api.ts';
 import { useTasks } from '../tasks/tasks-api.ts';
+import { useMonitoringTodos } from '../monitoring/use-monitoring-todos.ts';
 import { TodoCard } from './todo-card.tsx';
 import { targetTodos, taskTodos } from './todo-items.ts';
 import { useWorkbench } from './workbench-api.ts';
@@ -55,12 +56,14 @@ function BusinessWorkbench() {
   );
   const issuesTasks = hasPermission(me, 'task:issue');
   const tasks = useTasks(scope.fiscalYear, issuesTasks);
+  const monitoring = useMonitoringTodos(scope.fiscalYear, t);
   // Server to-dos (later stages), open tasks with projects left (performance office) and the
   // targets waiting for me; a list that fails to load leaves the others.
   const todos = [
     ...(workbench.data?.todos ?? []),
     ...taskTodos(tasks.data?.items ?? [], t),
     ...targetTodos(targets.data?.items ?? [], t),
+    ...monitoring,
   ];
   const scopeName = [me.org.dept_name, me.org.agency_name ?? me.org.section_name].filter(Boolean).join(' / ');
   return (
