@@ -92,8 +92,6 @@ export interface ImportOutcome {
 const MARKUP_MAX_BYTES = 30 * 1024 * 1024;
 /** Progress is written to the job row about 50 times per pass: every 200 to 5,000 projects. */
 const progressStep = (total: number) => Math.max(200, Math.min(5000, Math.ceil(total / 50)));
-/** How often a running import touches its job row (its heartbeat). */
-const HEARTBEAT_MS = 15_000;
 /** Projects checked between two turns of the event loop in pass 2. */
 const YIELD_EVERY = 32;
 /** Pass 1 does not know the total yet. */
@@ -308,11 +306,6 @@ export function makeImportRunner(deps: RunnerDeps) {
 
     let input: ExchangeInput | null = null;
     let codeIndex = new Map<string, number>();
-    // The job's heartbeat while it runs (progress updates touch it too).
-    const heartbeat = setInterval(() => {
-      repo.updateJob(db, jobId, {}).catch(() => undefined);
-    }, HEARTBEAT_MS);
-    heartbeat.unref();
     try {
       // Opening (a CSV folder or workbook is planned here) and pass 1 (READ).
       const t0 = performance.now();
@@ -451,10 +444,12 @@ export function makeImportRunner(deps: RunnerDeps) {
       const detail = e instanceof Error ? e.message : String(e);
       issues.put({ path: '', code: 'IMPORT.INTERNAL', level: 'error', params: { detail } }, undefined);
       return finishFailed(null, true);
-    } finally {
-      clearInterval(heartbeat);
     }
   }
 
-  return { run };
+  /** Run an import while keeping its job's heartbeat. */
+  const runWithHeartbeat: typeof run = (actor, jobId, inputPath, files, onProgress) =>
+    repo.withHeartbeat(db, jobId, () => run(actor, jobId, inputPath, files, onProgress));
+
+  return { run: runWithHeartbeat };
 }

@@ -388,6 +388,13 @@ describe('imports of projects and targets', () => {
     expect(job).toMatchObject({ status: 'FAILED', files: ['big.json'], error_count: 1 });
     expect(job.errors.map((e) => e.code)).toEqual(['IMPORT.INTERRUPTED']);
     expect(job.errors[0]?.message).toContain('中断');
+    // A payments import (another kind of import job) is swept the same way.
+    const [payments] = await database.rows<{ id: string }>(sql`
+      insert into jobs (kind, status, created_by, phase, result, heartbeat_at)
+      values ('PAYMENTS', 'RUNNING', ${user?.id}, 'CHECK', '{}'::jsonb, now() - interval '3 minutes')
+      returning id`);
+    const paymentsJob = await as(app, s)('GET', `/api/v1/jobs/${payments?.id}`);
+    expect(paymentsJob.json<TJob>().status).toBe('FAILED');
     const fresh = await as(app, s)('GET', `/api/v1/jobs/${recent?.id}`);
     expect(fresh.json<TJob>().status).toBe('RUNNING');
     await database.rows(sql`update jobs set status = 'FAILED' where id = ${recent?.id}`);

@@ -3,7 +3,7 @@
  * (region, fiscal year, units, the projects already there and their targets' status, the declared
  * peers), the user an import runs as, and the scoped project/target reads of the export.
  */
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../identity/index.ts';
 import type { DataScope } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
@@ -142,6 +142,25 @@ export async function insertJob(exec: Executor, row: typeof jobs.$inferInsert): 
   return r;
 }
 
+/** How often a running job touches its row (its heartbeat). */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Keep a job's heartbeat while `work` runs (progress updates touch it too): a RUNNING job
+ * whose heartbeat stopped belongs to a process that is gone (see failInterruptedJobs).
+ */
+export async function withHeartbeat<T>(exec: Executor, id: string, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    updateJob(exec, id, {}).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Update a job; every update is also its heartbeat. */
 export async function updateJob(exec: Executor, id: string, patch: Partial<typeof jobs.$inferInsert>) {
   await exec
@@ -157,7 +176,7 @@ export async function updateJob(exec: Executor, id: string, patch: Partial<typeo
  */
 export async function failInterruptedJobs(
   exec: Executor,
-  kind: string,
+  kinds: readonly string[],
   staleSeconds: number,
   alive: readonly string[],
   result: (old: unknown) => unknown,
@@ -167,7 +186,7 @@ export async function failInterruptedJobs(
     .from(jobs)
     .where(
       and(
-        eq(jobs.kind, kind),
+        inArray(jobs.kind, [...kinds]),
         eq(jobs.status, 'RUNNING'),
         lt(jobs.heartbeatAt, sql`now() - make_interval(secs => ${staleSeconds})`),
       ),

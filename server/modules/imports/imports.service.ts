@@ -22,7 +22,9 @@ import * as repo from './imports.repository.ts';
 export type { ImportFile, ImportOutcome, ImportTimings } from './import-run.ts';
 
 export const IMPORT_JOB = 'IMPORT';
-/** A running import touches its job every 15 s (import-run.ts): one silent for 2 minutes was interrupted. */
+/** The kinds of job that run an import (projects and targets; payment records). */
+const JOB_KINDS = [IMPORT_JOB, 'PAYMENTS'];
+/** A running import touches its job every 15 s (withHeartbeat): one silent for 2 minutes was interrupted. */
 const STALE_SECONDS = 120;
 
 export interface ImportsDeps {
@@ -162,7 +164,7 @@ export function makeImportsService(deps: ImportsDeps) {
 
   /** Fail the jobs whose process is gone (see failInterruptedJobs); before jobs are read. */
   async function failInterrupted(): Promise<number> {
-    return repo.failInterruptedJobs(db, IMPORT_JOB, STALE_SECONDS, [...running.keys()], (old) => {
+    return repo.failInterruptedJobs(db, JOB_KINDS, STALE_SECONDS, [...running.keys()], (old) => {
       const r = (old ?? {}) as Partial<JobResult>;
       const errors: StoredIssue[] = [{ path: '', code: 'IMPORT.INTERRUPTED' }];
       return { ...r, counts: null, errors, warnings: [], error_count: 1, warning_count: 0, fatal: true };

@@ -13,3 +13,5 @@ export {
 } from './imports.service.ts';
 export { makeExportsService, type ExportsService } from './exports.service.ts';
 export { importsRoutes } from './imports.routes.ts';
+/** The job rows of background imports (other modules' imports use them too). */
+export { insertJob, updateJob, withHeartbeat } from './imports.repository.ts';

@@ -2,8 +2,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DataScope } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
-import { jobs, payments, projects } from '../../db/schema.ts';
+import { payments, projects } from '../../db/schema.ts';
 import { scopeCondition } from '../identity/index.ts';
+
+/** The job row (read back by GET /jobs/:id of the imports module). */
+export { insertJob, updateJob, withHeartbeat } from '../imports/index.ts';
 import { affected } from './monitoring.repository.ts';
 
 /** The project codes of a region's years inside the importer's data scope. */
@@ -83,19 +86,4 @@ export async function insertPayments(exec: Executor, mof: string, jobId: string,
     n += affected(res);
   }
   return n;
-}
-
-// ---- the job row (read back by GET /jobs/:id of the imports module) ----
-
-export async function insertJob(exec: Executor, row: typeof jobs.$inferInsert) {
-  const [r] = await exec.insert(jobs).values(row).returning();
-  if (!r) throw new Error('insert job');
-  return r;
-}
-
-export async function updateJob(exec: Executor, id: string, patch: Partial<typeof jobs.$inferInsert>) {
-  await exec
-    .update(jobs)
-    .set({ ...patch, heartbeatAt: new Date() })
-    .where(eq(jobs.id, id));
 }

@@ -147,7 +147,8 @@ export function makePaymentsService(deps: {
       phase: 'READ',
       result,
     });
-    const work = run(actor, upload.jobId, upload.inputPath, result, upload)
+    const work = prepo
+      .withHeartbeat(db, upload.jobId, () => run(actor, upload.jobId, upload.inputPath, result, upload))
       .catch(async (e: unknown) => {
         // Nothing was written (the write is one transaction): the job says why.
         const detail = e instanceof Error ? e.message : String(e);
