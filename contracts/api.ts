@@ -110,6 +110,8 @@ export const ZProject = z.object({
   end_year: z.string(),
   parent_pro_code: z.string().nullable(),
   sub_mof_code: z.string().nullable(),
+  /** Set by finance's disposition of a RED monitoring round: funds suspended or stopped. */
+  funds_status: z.enum(['NORMAL', 'SUSPENDED', 'STOPPED']),
   version: z.number().int(),
   updated_at: z.string(),
   allowed_actions: z.array(z.string()),

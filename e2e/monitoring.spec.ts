@@ -79,7 +79,7 @@ test('finance issues a round, the preparer reports a RED project, finance suspen
     .getByRole('dialog')
     .getByRole('button', { name: /提\s*交$/ })
     .click();
-  await expect(unit.getByText('监控表已提交')).toBeVisible();
+  await expect(unit.getByText('监控表已提交').first()).toBeVisible();
   const submitted = (await (await unitApi.get(`/api/v1/monitoring/reports/${report.id}`)).json()) as {
     status: string;
     project_light: string;
@@ -103,7 +103,7 @@ test('finance issues a round, the preparer reports a RED project, finance suspen
     .getByRole('button', { name: /确\s*定|记录处置|暂缓拨款/ })
     .last()
     .click();
-  await expect(finance.getByText(/已记录处置/)).toBeVisible();
+  await expect(finance.getByText(/已记录处置/).first()).toBeVisible();
 
   // 5. The suspension shows on the project for the preparer, with the round on its timeline.
   await unit.goto(`/projects/${report.project_id}`);
@@ -112,6 +112,13 @@ test('finance issues a round, the preparer reports a RED project, finance suspen
   await expect(unit.getByText(title).first()).toBeVisible();
   await expect(unit.getByText('指标完成为零，暂缓拨款至完成重新招标')).toBeVisible();
   await unit.screenshot({ path: 'test-results/monitoring-project-timeline.png', fullPage: true });
+  // … in the project registry too, and in the API's project.
+  await unit.goto(`/projects?q=${report.pro_code}`);
+  await expect(unit.locator('tbody tr').filter({ hasText: report.pro_code })).toContainText('暂缓拨款');
+  const project = (await (await unitApi.get(`/api/v1/projects/${report.project_id}`)).json()) as {
+    funds_status: string;
+  };
+  expect(project.funds_status).toBe('SUSPENDED');
 
   expect(financeErrors).toEqual([]);
   expect(unitErrors).toEqual([]);

@@ -37,6 +37,7 @@ function toDto(r: repo.ProjectWithNames, actor: Actor): TProject {
     end_year: p.endYear,
     parent_pro_code: p.parentProCode,
     sub_mof_code: p.subMofCode,
+    funds_status: p.fundsStatus,
     version: p.version,
     updated_at: p.updatedAt.toISOString(),
     allowed_actions: actions,

@@ -139,6 +139,9 @@ export async function refreshAfterWrite(
     queryClient.invalidateQueries({ queryKey: [ROUNDS_KEY] }),
     queryClient.invalidateQueries({ queryKey: [REPORTS_KEY] }),
     queryClient.invalidateQueries({ queryKey: projectMonitoringKey(view.project.id) }),
+    // The project's funds status (header, registry) follows a disposition.
+    queryClient.invalidateQueries({ queryKey: ['project', view.project.id] }),
+    queryClient.invalidateQueries({ queryKey: ['projects'] }),
     queryClient.invalidateQueries({ queryKey: ['workbench'] }),
     queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   ]);

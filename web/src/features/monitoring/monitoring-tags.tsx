@@ -5,7 +5,6 @@ import type { TDisposition, TReportView } from '../../../../contracts/monitoring
 import type { Light } from '../../../../domain/monitoring/lights.ts';
 import { COLORS } from '../../app/theme.ts';
 import { LightTag } from '../../components/light-tag.tsx';
-import { useProjectMonitoring } from './monitoring-api.ts';
 import { percentText } from './monitoring-model.ts';
 
 type FundsStatus = TReportView['project']['funds_status'];
@@ -54,16 +53,6 @@ export function FundsStatusTag({ status }: { status: FundsStatus }) {
       {t(`monitoring.funds.${status}`)}
     </Tag>
   );
-}
-
-/**
- * The funds status of a project by its id, for every project header (from the project's
- * monitoring; nothing while it loads, fails or is NORMAL).
- */
-export function ProjectFundsStatus({ projectId }: { projectId: string }) {
-  const q = useProjectMonitoring(projectId);
-  if (q.data === undefined) return null;
-  return <FundsStatusTag status={q.data.funds_status} />;
 }
 
 const DISPOSITION_COLOURS: Record<TDisposition['kind'], string> = {

@@ -1,9 +1,10 @@
 import type { TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { TProject, TProjectListQuery } from '../../../../contracts/api.ts';
 import { MoneyText } from '../../components/money-text.tsx';
+import { FundsStatusTag } from '../monitoring/monitoring-tags.tsx';
 import { BudgetKindTag } from './budget-kind-tag.tsx';
 
 type SortField = 'pro_code' | 'pro_name' | 'amount';
@@ -36,7 +37,12 @@ export function buildProjectColumns(
       sorter: true,
       sortOrder: orderOf(sort, 'pro_name'),
       ellipsis: true,
-      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+      render: (v: string, p: TProject) => (
+        <Space size={6}>
+          <Typography.Text strong>{v}</Typography.Text>
+          <FundsStatusTag status={p.funds_status} />
+        </Space>
+      ),
     },
     {
       title: t('projects.col.agency'),

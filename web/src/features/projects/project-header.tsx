@@ -7,7 +7,7 @@ import { LightTag } from '../../components/light-tag.tsx';
 import { formatWan } from '../../lib/money.ts';
 import { BudgetKindTag } from './budget-kind-tag.tsx';
 import { ProjectTargetStatus } from '../targets/target-status-tag.tsx';
-import { ProjectFundsStatus } from '../monitoring/monitoring-tags.tsx';
+import { FundsStatusTag } from '../monitoring/monitoring-tags.tsx';
 
 /** Record header: code, name, status, owner and amount in 万元. */
 export function ProjectHeader({ project }: { project: TProject }) {
@@ -27,7 +27,7 @@ export function ProjectHeader({ project }: { project: TProject }) {
             <LightTag light="BLUE" label={t('projects.status.REGISTERED')} />
             <BudgetKindTag kind={project.budget_kind} />
             <ProjectTargetStatus projectId={project.id} />
-            <ProjectFundsStatus projectId={project.id} />
+            <FundsStatusTag status={project.funds_status} />
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
             <span className="pb-num">{project.pro_code}</span> · {project.agency_name ?? project.agency_code}{' '}
