@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/current-user.tsx';
@@ -7,8 +7,7 @@ import { regionNameOf, useScope } from '../../app/scope-context.tsx';
 import { validatorOf } from '../../components/form-rules.ts';
 import { applyServerErrors } from '../../components/server-errors.ts';
 import { ApiError } from '../../lib/api-client.ts';
-import { useOrgTree } from '../org/org-api.ts';
-import { unitChoices, unitsOutside } from '../tasks/task-model.ts';
+import { ScopeFields } from '../tasks/scope-fields.tsx';
 import { useIssueRound } from './monitoring-api.ts';
 import {
   checkAsOf,
@@ -28,10 +27,6 @@ interface Values {
 
 const FIELDS = ['title', 'as_of', 'deadline', 'dept_codes', 'agency_codes'];
 
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 function dateOf(value: unknown): string | undefined {
   return dayjs.isDayjs(value) ? value.format('YYYY-MM-DD') : undefined;
 }
@@ -42,7 +37,7 @@ function dateOf(value: unknown): string | undefined {
  * project in scope with an approved target gets a draft report.
  */
 export function RoundFormModal({ onClose }: { onClose: (created: boolean) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useCurrentUser();
   const scope = useScope();
@@ -51,16 +46,8 @@ export function RoundFormModal({ onClose }: { onClose: (created: boolean) => voi
   const [form] = Form.useForm<Values>();
   const issue = useIssueRound();
   const [errors, setErrors] = useState<string[]>([]);
-  const tree = useOrgTree(region);
-  const deptCodes = Form.useWatch('dept_codes', form) ?? [];
   const asOfChosen = dateOf(Form.useWatch('as_of', form));
-  const agencies = tree.data?.agencies ?? [];
-  const departments = (tree.data?.departments ?? []).filter((d) => d.mof_div_code === region);
-  const deptName = (code: string) => departments.find((d) => d.dept_code === code)?.name ?? code;
-  const unitName = (code: string) => agencies.find((a) => a.agency_code === code)?.name ?? code;
-  const units = unitChoices(agencies, region, deptCodes);
   const today = dayjs().format('YYYY-MM-DD');
-  const separator = i18n.language === 'zh-CN' ? '、' : ', ';
   const quarters = quarterEnds(year, today);
 
   const submit = async () => {
@@ -206,56 +193,7 @@ export function RoundFormModal({ onClose }: { onClose: (created: boolean) => voi
         >
           <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
         </Form.Item>
-        <Form.Item
-          name="dept_codes"
-          label={t('monitoring.form.departments')}
-          tooltip={t('monitoring.form.departmentsHelp')}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            loading={tree.isPending}
-            placeholder={t('monitoring.form.departmentsPlaceholder')}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={departments.map((d) => ({ value: d.dept_code, label: `${d.name}（${d.dept_code}）` }))}
-            maxTagCount="responsive"
-          />
-        </Form.Item>
-        <Form.Item
-          name="agency_codes"
-          label={t('monitoring.form.units')}
-          tooltip={t('monitoring.form.unitsHelp')}
-          dependencies={['dept_codes']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: validatorOf<string[]>((v) => {
-                const depts = stringsOf(getFieldValue('dept_codes'));
-                const outside = unitsOutside(v ?? [], depts, agencies, region);
-                return outside.length === 0
-                  ? null
-                  : t('monitoring.form.unitsOutside', { names: outside.map(unitName).join(separator) });
-              }),
-            }),
-          ]}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            loading={tree.isPending}
-            placeholder={t('monitoring.form.unitsPlaceholder')}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(deptCodes.length > 0 ? deptCodes : departments.map((d) => d.dept_code))
-              .map((dept) => ({
-                label: deptName(dept),
-                title: deptName(dept),
-                options: units
-                  .filter((a) => a.dept_code === dept)
-                  .map((a) => ({ value: a.agency_code, label: `${a.name}（${a.agency_code}）` })),
-              }))
-              .filter((g) => g.options.length > 0)}
-            maxTagCount="responsive"
-          />
-        </Form.Item>
+        <ScopeFields region={region} labels="monitoring.form" />
       </Form>
     </Modal>
   );

@@ -6,8 +6,8 @@ import { useCurrentUser } from '../../app/current-user.tsx';
 import { regionNameOf, useScope, yearChoices } from '../../app/scope-context.tsx';
 import { validatorOf } from '../../components/form-rules.ts';
 import { applyServerErrors } from '../../components/server-errors.ts';
-import { useOrgTree } from '../org/org-api.ts';
-import { checkDeadline, checkTitle, toCreateTask, unitChoices, unitsOutside } from './task-model.ts';
+import { checkDeadline, checkTitle, toCreateTask } from './task-model.ts';
+import { ScopeFields } from './scope-fields.tsx';
 import { useCreateTask } from './tasks-api.ts';
 
 interface Values {
@@ -20,17 +20,12 @@ interface Values {
 
 const FIELDS = ['title', 'fiscal_year', 'dept_codes', 'agency_codes', 'deadline'];
 
-/** A multi-select's value as read from the form store (untyped there). */
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 /**
  * The performance office issues a target declaration task in the current region: title, year,
  * departments and units (none = all), deadline. Every field is checked as it is typed.
  */
 export function TaskFormModal({ onClose }: { onClose: (createdId: string | null) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useCurrentUser();
   const scope = useScope();
@@ -38,16 +33,8 @@ export function TaskFormModal({ onClose }: { onClose: (createdId: string | null)
   const [form] = Form.useForm<Values>();
   const create = useCreateTask();
   const [errors, setErrors] = useState<string[]>([]);
-  const tree = useOrgTree(region);
   const year = Form.useWatch('fiscal_year', form) ?? scope.fiscalYear;
-  const deptCodes = Form.useWatch('dept_codes', form) ?? [];
-  const agencies = tree.data?.agencies ?? [];
-  const departments = (tree.data?.departments ?? []).filter((d) => d.mof_div_code === region);
-  const deptName = (code: string) => departments.find((d) => d.dept_code === code)?.name ?? code;
-  const units = unitChoices(agencies, region, deptCodes);
   const today = dayjs().format('YYYY-MM-DD');
-  const unitName = (code: string) => agencies.find((a) => a.agency_code === code)?.name ?? code;
-  const separator = i18n.language === 'zh-CN' ? '、' : ', ';
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -126,56 +113,7 @@ export function TaskFormModal({ onClose }: { onClose: (createdId: string | null)
             }}
           />
         </Form.Item>
-        <Form.Item
-          name="dept_codes"
-          label={t('tasks.form.departments')}
-          tooltip={t('tasks.form.departmentsHelp')}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            loading={tree.isPending}
-            placeholder={t('tasks.form.departmentsPlaceholder')}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={departments.map((d) => ({ value: d.dept_code, label: `${d.name}（${d.dept_code}）` }))}
-            maxTagCount="responsive"
-          />
-        </Form.Item>
-        <Form.Item
-          name="agency_codes"
-          label={t('tasks.form.units')}
-          tooltip={t('tasks.form.unitsHelp')}
-          dependencies={['dept_codes']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: validatorOf<string[]>((v) => {
-                const depts = stringsOf(getFieldValue('dept_codes'));
-                const outside = unitsOutside(v ?? [], depts, agencies, region);
-                return outside.length === 0
-                  ? null
-                  : t('tasks.form.unitsOutside', { names: outside.map(unitName).join(separator) });
-              }),
-            }),
-          ]}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            loading={tree.isPending}
-            placeholder={t('tasks.form.unitsPlaceholder')}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(deptCodes.length > 0 ? deptCodes : departments.map((d) => d.dept_code))
-              .map((dept) => ({
-                label: deptName(dept),
-                title: deptName(dept),
-                options: units
-                  .filter((a) => a.dept_code === dept)
-                  .map((a) => ({ value: a.agency_code, label: `${a.name}（${a.agency_code}）` })),
-              }))
-              .filter((g) => g.options.length > 0)}
-            maxTagCount="responsive"
-          />
-        </Form.Item>
+        <ScopeFields region={region} labels="tasks.form" />
         <Form.Item
           name="deadline"
           label={t('tasks.form.deadline')}
