@@ -1,8 +1,9 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Input, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Input, Tooltip, Typography } from 'antd';
 import { ExclamationCircleFilled, QuestionCircleOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { COLORS } from '../../app/theme.ts';
+import { IssueList as FormIssueList } from '../../components/issue-list.tsx';
 import type { ShownIssue } from './monitoring-model.ts';
 import './monitoring.css';
 
@@ -96,8 +97,6 @@ export function DecimalInput({
   );
 }
 
-const SHOWN = 6;
-
 /** Every issue of the report above the form; a click goes to the field. Errors first. */
 export function IssueList({
   issues,
@@ -111,44 +110,17 @@ export function IssueList({
   title?: string;
 }) {
   const { t } = useTranslation();
-  const [all, setAll] = useState(false);
-  if (issues.length === 0) return null;
   const errors = issues.filter((i) => i.level === 'error').length;
-  const sorted = [...issues].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
-  const shown = all ? sorted : sorted.slice(0, SHOWN);
   return (
-    <Alert
+    <FormIssueList
       id="mon-issue-list"
-      type={errors > 0 ? 'error' : 'warning'}
-      showIcon
-      style={{ marginBottom: 16 }}
+      issues={issues}
       title={title ?? t('monitoring.report.issuesTitle', { count: errors })}
-      description={
-        <ul className="pb-mon-issue-list">
-          {shown.map((i) => (
-            <li key={`${i.path}|${i.code}|${i.message}`}>
-              <Button type="link" size="small" onClick={() => onGo(i)}>
-                <span style={{ color: i.level === 'error' ? COLORS.red : COLORS.yellow }}>
-                  {i.level === 'error' ? <ExclamationCircleFilled /> : <WarningFilled />}
-                </span>
-                {i.ref.kind === 'row' ? (
-                  <Typography.Text type="secondary">{rowName(i.ref.index)} · </Typography.Text>
-                ) : null}
-                <span>{i.ref.kind === 'row' ? i.inline : i.message}</span>
-              </Button>
-            </li>
-          ))}
-          {sorted.length > SHOWN ? (
-            <li>
-              <Button type="link" size="small" onClick={() => setAll(!all)}>
-                {all
-                  ? t('monitoring.report.issuesHide')
-                  : `${t('monitoring.report.issuesShow')} (${String(sorted.length)})`}
-              </Button>
-            </li>
-          ) : null}
-        </ul>
-      }
+      rowOf={(i) => (i.ref.kind === 'row' ? i.ref.index : null)}
+      rowName={rowName}
+      onGo={onGo}
+      showLabel={t('monitoring.report.issuesShow')}
+      hideLabel={t('monitoring.report.issuesHide')}
     />
   );
 }
