@@ -58,6 +58,7 @@ test('finance issues a round, the preparer reports a RED project, finance suspen
   await unit.goto(`/monitoring/reports/${report.id}`);
   await expect(unit.getByText(report.pro_name).first()).toBeVisible();
   const actuals = unit.getByPlaceholder('必填');
+  await expect(actuals.first()).toBeVisible(); // the rows are there before they are counted
   const n = await actuals.count();
   for (let i = 0; i < n; i++) await actuals.nth(i).fill('0');
   const levels = unit.getByRole('combobox').filter({ has: unit.getByText('选择完成等级') });
